@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GoBuild.Tasks.Go;
+
+/// <summary>What one <c>go build</c> produces: validated values of the Go… properties.</summary>
+public sealed class GoBuildOptions
+{
+    /// <summary>The build modes the SDK knows, with the output kinds they produce.</summary>
+    public static IReadOnlyList<string> BuildModes { get; } = new[] { "exe", "pie", "c-shared", "c-archive" };
+
+    /// <summary>The accepted <c>-buildvcs</c> values.</summary>
+    public static IReadOnlyList<string> BuildVcsValues { get; } = new[] { "false", "true", "auto" };
+
+    /// <summary>Absolute path of the file to write.</summary>
+    public string OutputPath { get; set; } = string.Empty;
+
+    /// <summary>The package argument (<c>.</c>, <c>./cmd/tool</c>, or an import path).</summary>
+    public string Package { get; set; } = ".";
+
+    /// <summary><c>-buildmode</c>.</summary>
+    public string BuildMode { get; set; } = "exe";
+
+    /// <summary><c>-trimpath</c>.</summary>
+    public bool TrimPath { get; set; } = true;
+
+    /// <summary><c>-s -w</c> in the linker flags.</summary>
+    public bool Strip { get; set; }
+
+    /// <summary>Extra <c>-ldflags</c> text, appended after the SDK's own.</summary>
+    public string LdFlags { get; set; } = string.Empty;
+
+    /// <summary>Build tags.</summary>
+    public IReadOnlyList<string> Tags { get; set; } = Array.Empty<string>();
+
+    /// <summary><c>-buildvcs</c>.</summary>
+    public string BuildVcs { get; set; } = "false";
+
+    /// <summary><c>-X name=value</c> definitions, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> LinkerVariables { get; set; } = Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>Parses an MSBuild boolean, or fails with GOB2005 naming the property.</summary>
+    public static bool ParseBool(string property, string? value, bool defaultValue)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return defaultValue;
+        }
+
+        switch (value!.Trim().ToLowerInvariant())
+        {
+            case "true":
+            case "on":
+            case "yes":
+                return true;
+            case "false":
+            case "off":
+            case "no":
+                return false;
+            default:
+                throw new GoBuildException("InvalidBoolean", property, value);
+        }
+    }
+
+    /// <summary>Validates a <c>GoBuildMode</c> value (GOB5001 lists the valid ones).</summary>
+    public static string ParseBuildMode(string? value)
+    {
+        string mode = string.IsNullOrWhiteSpace(value) ? "exe" : value!.Trim().ToLowerInvariant();
+        if (!BuildModes.Contains(mode))
+        {
+            throw new GoBuildException("UnknownBuildMode", value ?? string.Empty, string.Join(", ", BuildModes));
+        }
+
+        return mode;
+    }
+
+    /// <summary>Validates a <c>GoBuildVcs</c> value.</summary>
+    public static string ParseBuildVcs(string? value)
+    {
+        string vcs = string.IsNullOrWhiteSpace(value) ? "false" : value!.Trim().ToLowerInvariant();
+        if (!BuildVcsValues.Contains(vcs))
+        {
+            throw new GoBuildException("InvalidBuildVcs", value ?? string.Empty, string.Join(", ", BuildVcsValues));
+        }
+
+        return vcs;
+    }
+}

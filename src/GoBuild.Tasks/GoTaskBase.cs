@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Threading;
+using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Toolchain;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace GoBuild.Tasks;
+
+/// <summary>
+/// What every task that runs <c>go</c> shares: the toolchain, the clean child environment, the
+/// module settings, cancellation, and logging of go's output as coded diagnostics.
+/// </summary>
+public abstract class GoTaskBase : Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    /// <summary>Creates the task with the shared message resources.</summary>
+    protected GoTaskBase()
+        : base(Resources.Manager)
+    {
+    }
+
+    /// <summary>The GOROOT to use (resolved by GoEnsureToolchain).</summary>
+    [Required]
+    public string ToolchainRoot { get; set; } = string.Empty;
+
+    /// <summary>The folder go runs in; relative packages are relative to it.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>GOCACHE; empty for the per-user default.</summary>
+    public string? BuildCacheDir { get; set; }
+
+    /// <summary>GOMODCACHE; empty for the per-user default.</summary>
+    public string? ModuleCacheDir { get; set; }
+
+    /// <summary>Target GOOS; empty for the host.</summary>
+    public string? GoOS { get; set; }
+
+    /// <summary>Target GOARCH; empty for the host.</summary>
+    public string? GoArch { get; set; }
+
+    /// <summary><c>-mod</c> value given to go through GOFLAGS: readonly, vendor or mod.</summary>
+    public string? ModMode { get; set; }
+
+    /// <summary>GOPROXY.</summary>
+    public string? ModuleProxy { get; set; }
+
+    /// <summary>GOSUMDB.</summary>
+    public string? ChecksumDatabase { get; set; }
+
+    /// <summary>GOPRIVATE.</summary>
+    public string? PrivateModules { get; set; }
+
+    /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
+    public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Fires when the build is cancelled (Ctrl+C).</summary>
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <inheritdoc/>
+    public void Cancel() => _cancellation.Cancel();
+
+    /// <inheritdoc/>
+    public sealed override bool Execute()
+    {
+        try
+        {
+            ExecuteCore();
+        }
+        catch (GoBuildException ex)
+        {
+            Log.LogErrorWithCodeFromResources(ex.ResourceName, ex.Arguments);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogErrorWithCodeFromResources("Cancelled");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The task's work; expected failures are thrown as <see cref="GoBuildException"/>.</summary>
+    protected abstract void ExecuteCore();
+
+    /// <summary>Opens the toolchain named by <see cref="ToolchainRoot"/>.</summary>
+    protected GoToolchain OpenToolchain() => GoToolchain.Open(ToolchainRoot);
+
+    /// <summary>The per-user cache folders, honouring the overrides.</summary>
+    protected GoCacheLocations CacheLocations() => new(
+        GoCacheLocations.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows)),
+        BuildCacheDir,
+        ModuleCacheDir);
+
+    /// <summary>The child environment for go, built from the allow-list and this task's inputs.</summary>
+    protected Dictionary<string, string> CreateEnvironment(GoToolchain toolchain, GoCacheLocations caches)
+    {
+        Dictionary<string, string> env = GoEnvironment.Create(toolchain.Root, caches, Environment.GetEnvironmentVariable);
+        SetIfNotEmpty(env, "GOOS", GoOS);
+        SetIfNotEmpty(env, "GOARCH", GoArch);
+        SetIfNotEmpty(env, "GOPROXY", ModuleProxy);
+        SetIfNotEmpty(env, "GOSUMDB", ChecksumDatabase);
+        SetIfNotEmpty(env, "GOPRIVATE", PrivateModules);
+        if (!string.IsNullOrWhiteSpace(ModMode))
+        {
+            string mode = ModMode!.Trim().ToLowerInvariant();
+            if (mode != "readonly" && mode != "vendor" && mode != "mod")
+            {
+                throw new GoBuildException("InvalidModMode", ModMode!);
+            }
+
+            env["GOFLAGS"] = "-mod=" + mode;
+        }
+
+        foreach (ITaskItem item in EnvironmentVariables)
+        {
+            string name = item.ItemSpec.Trim();
+            if (GoEnvironment.IsReserved(name))
+            {
+                throw new GoBuildException("ReservedEnvironmentVariable", name);
+            }
+
+            env[name] = item.GetMetadata("Value");
+        }
+
+        return env;
+    }
+
+    /// <summary>
+    /// Runs go and logs its output: <c>file:line:col</c> lines become errors with
+    /// <paramref name="diagnosticCode"/>; other lines are messages (shown at normal verbosity and
+    /// up). A failure with no parsable line becomes one error with the tail of the output.
+    /// </summary>
+    /// <returns>Whether go exited with 0.</returns>
+    protected bool RunGo(GoToolchain toolchain, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string diagnosticCode, string? context = null)
+    {
+        Log.LogMessage(MessageImportance.Normal, "{0} {1}", toolchain.Executable, CommandLine.Join(arguments));
+        string suffix = string.IsNullOrEmpty(context) ? string.Empty : " [" + context + "]";
+        var parser = new GoOutputParser(ProjectDirectory, d => Log.LogError(
+            subcategory: null,
+            errorCode: diagnosticCode,
+            helpKeyword: null,
+            file: d.File,
+            lineNumber: d.Line,
+            columnNumber: d.Column,
+            endLineNumber: 0,
+            endColumnNumber: 0,
+            message: d.Message + suffix));
+        var runner = new GoProcessRunner(toolchain.Executable);
+        int exitCode = runner.Run(
+            arguments,
+            ProjectDirectory,
+            environment,
+            (line, _) =>
+            {
+                if (!parser.Feed(line))
+                {
+                    Log.LogMessage(MessageImportance.Normal, "{0}", line);
+                }
+            },
+            CancellationToken);
+        parser.Complete();
+        if (exitCode != 0 && parser.DiagnosticCount == 0)
+        {
+            Log.LogErrorWithCodeFromResources("GoFailed", arguments[0], exitCode, string.Join(Environment.NewLine, parser.Tail) + suffix);
+        }
+
+        return exitCode == 0;
+    }
+
+    private static void SetIfNotEmpty(Dictionary<string, string> env, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            env[name] = value!.Trim();
+        }
+    }
+}
