@@ -1,0 +1,92 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using GoBuild.Tests;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+[assembly: Parallelize(Workers = 2, Scope = ExecutionScope.MethodLevel)]
+
+namespace GoBuild.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// Run-wide state of the end-to-end tests: the local feed holding the SDK built from this tree, an
+/// isolated NuGet package folder, and one per-user cache folder (Go's build cache, toolchains)
+/// shared by the tests of this run so only the first build of each platform is cold.
+/// </summary>
+[TestClass]
+public static class E2E
+{
+    private static string? s_runRoot;
+
+    /// <summary>The local feed with GoBuild.Sdk.</summary>
+    public static string Feed { get; private set; } = string.Empty;
+
+    /// <summary>The version of the package in the feed.</summary>
+    public static string SdkVersion { get; private set; } = string.Empty;
+
+    /// <summary>Folder for this run's projects and caches.</summary>
+    public static string RunRoot => s_runRoot ?? throw new InvalidOperationException("E2E not initialised");
+
+    /// <summary>NUGET_PACKAGES for every dotnet process of the run.</summary>
+    public static string NuGetPackages => Path.Combine(RunRoot, "nuget-packages");
+
+    /// <summary>XDG_CACHE_HOME for every dotnet process: the SDK's per-user caches live below it.</summary>
+    public static string UserCache => Path.Combine(RunRoot, "user-cache");
+
+    /// <summary>The Go the tests build with unless they say otherwise.</summary>
+    public const string DefaultGoVersion = "1.26.11";
+
+    [AssemblyInitialize]
+    public static void Initialize(TestContext context)
+    {
+        Feed = typeof(E2E).Assembly.GetCustomAttribute<TestFeedAttribute>()!.Path;
+        string? package = Directory.Exists(Feed) ? Directory.GetFiles(Feed, "GoBuild.Sdk.*.nupkg").SingleOrDefault() : null;
+        if (package == null)
+        {
+            Assert.Fail($"No GoBuild.Sdk package in {Feed}: the test project's build packs it (PackSdkForTests).");
+        }
+
+        SdkVersion = Path.GetFileNameWithoutExtension(package!).Substring("GoBuild.Sdk.".Length);
+        s_runRoot = RepoPaths.NewTempDirectory("e2e");
+        Directory.CreateDirectory(NuGetPackages);
+        Directory.CreateDirectory(UserCache);
+
+        // Every test needs the default Go; fail the whole run at once if it is missing.
+        RepoPaths.GoRoot(DefaultGoVersion);
+    }
+
+    [AssemblyCleanup]
+    public static void Cleanup()
+    {
+        // Folders of failed tests are kept (their paths are in the failure messages); the shared
+        // caches go, unless asked to stay for debugging.
+        if (s_runRoot != null && Environment.GetEnvironmentVariable("GOBUILD_KEEP_TEST_FILES") != "1")
+        {
+            TryDelete(Path.Combine(s_runRoot, "nuget-packages"));
+        }
+    }
+
+    /// <summary>Deletes a folder, ignoring failures (read-only module cache files and the like).</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (string file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                {
+                    File.SetAttributes(file, FileAttributes.Normal);
+                }
+
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
