@@ -58,6 +58,7 @@ public sealed class GoBuild : GoTaskBase
         }
 
         GoBuildOptions options = ParseOptions();
+        GoBuildModeSupport.Require(options.BuildMode, GoOS, GoArch);
         GoToolchain toolchain = OpenToolchain();
         GoCacheLocations caches = CacheLocations();
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);

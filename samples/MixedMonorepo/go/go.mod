@@ -1,0 +1,3 @@
+module example.com/mixedmonorepo
+
+go 1.22
