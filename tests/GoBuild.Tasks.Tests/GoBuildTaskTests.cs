@@ -22,14 +22,25 @@ public sealed class GoBuildTaskTests
     private static string s_goRoot = string.Empty;
     private static string s_buildCache = string.Empty;
     private static string s_moduleCache = string.Empty;
+    private static string s_caches = string.Empty;
 
     [ClassInitialize]
     public static void CreateSharedCaches(TestContext context)
     {
         s_goRoot = RepoPaths.GoRoot(GoVersion);
-        string caches = RepoPaths.NewTempDirectory("gobuild-task-caches");
-        s_buildCache = Path.Combine(caches, "go-build");
-        s_moduleCache = Path.Combine(caches, "mod");
+        s_caches = RepoPaths.NewTempDirectory("gobuild-task-caches");
+        s_buildCache = Path.Combine(s_caches, "go-build");
+        s_moduleCache = Path.Combine(s_caches, "mod");
+    }
+
+    // The build cache holds ~30 MB of compiled std per run; the small test modules stay for debugging.
+    [ClassCleanup]
+    public static void DeleteSharedCaches()
+    {
+        if (s_caches.Length > 0 && Directory.Exists(s_caches))
+        {
+            Directory.Delete(s_caches, recursive: true);
+        }
     }
 
     [TestMethod]
