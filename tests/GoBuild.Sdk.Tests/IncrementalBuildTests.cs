@@ -16,6 +16,9 @@ public sealed class IncrementalBuildTests
     private const string Project = "mod/cmd/tool/tool.csproj";
     private const string Program = "mod/cmd/tool/bin/Debug/tool";
 
+    // What MSBuild logs at diagnostic verbosity when it loads the task assembly.
+    private const string TaskAssemblyLoaded = "Assembly loaded during TaskRun: GoBuild.Tasks";
+
     [TestMethod]
     public void Build_Twice_SecondBuildRunsNoGoAndLoadsNoTask()
     {
@@ -26,12 +29,16 @@ public sealed class IncrementalBuildTests
 
         Assert.AreEqual(0, go.Invocations.Length, "go ran on a no-op build: " + string.Join("; ", go.Invocations));
         second.AssertOutputContains("Skipping target \"_GoBuildCompile\" because all output files are up-to-date");
-        second.AssertOutputDoesNotContain("GoBuild.Tasks.dll\"");
+        second.AssertOutputDoesNotContain(TaskAssemblyLoaded);
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(ws.PathOf(Program)), "a no-op build touched the output");
         foreach (string stamp in Directory.GetFiles(ws.PathOf("mod/cmd/tool/obj"), "*.stamp", SearchOption.AllDirectories))
         {
             Assert.IsTrue(File.GetLastWriteTimeUtc(stamp) <= written, "a no-op build rewrote " + stamp);
         }
+
+        // The same check sees the task when a build does need it.
+        ws.WriteFile("mod/greet/message.go", "package greet\n\nvar message = \"changed\"\n");
+        ws.Build(Project, "-v:diag").AssertSuccess().AssertOutputContains(TaskAssemblyLoaded);
     }
 
     [TestMethod]
