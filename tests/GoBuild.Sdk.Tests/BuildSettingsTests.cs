@@ -14,13 +14,13 @@ public sealed class BuildSettingsTests
         TestProject ws = TestProject.CreateHello(nameof(Build_Defaults_AreTrimpathNoVcsNoCgoExe));
         ws.Build("app/app.csproj").AssertSuccess();
 
-        string info = IncrementalBuildTests.GoBuildInfoOf(ws.PathOf("app/bin/Debug/app"));
+        string info = GoTool.BuildInfoOf(ws.PathOf("app/bin/Debug/app"));
 
         StringAssert.Contains(info, "-trimpath=true");
         StringAssert.Contains(info, "CGO_ENABLED=0");
         StringAssert.Contains(info, "-buildmode=exe");
         Assert.IsFalse(info.Contains("vcs="), info);
-        Assert.IsFalse(IncrementalBuildTests.IsStripped(ws.PathOf("app/bin/Debug/app")), "Debug builds keep their symbols");
+        Assert.IsFalse(GoTool.IsStripped(ws.PathOf("app/bin/Debug/app")), "Debug builds keep their symbols");
     }
 
     [TestMethod]
@@ -41,11 +41,11 @@ public sealed class BuildSettingsTests
         ws.Build("app/app.csproj").AssertSuccess();
 
         StringAssert.StartsWith(ws.RunProgram("app/bin/Debug/app"), "app with space+special+fromldflags linux/");
-        string info = IncrementalBuildTests.GoBuildInfoOf(ws.PathOf("app/bin/Debug/app"));
+        string info = GoTool.BuildInfoOf(ws.PathOf("app/bin/Debug/app"));
         StringAssert.Contains(info, "-tags=special,other");
         StringAssert.Contains(info, "-buildmode=pie");
         StringAssert.Contains(info, "CGO_ENABLED=1");
-        Assert.IsTrue(IncrementalBuildTests.IsStripped(ws.PathOf("app/bin/Debug/app")), "GoStrip=true left the symbol table");
+        Assert.IsTrue(GoTool.IsStripped(ws.PathOf("app/bin/Debug/app")), "GoStrip=true left the symbol table");
     }
 
     [TestMethod]
@@ -54,7 +54,7 @@ public sealed class BuildSettingsTests
         TestProject ws = TestProject.CreateHello(nameof(Build_ReleaseConfiguration_StripsByDefault));
         ws.Build("app/app.csproj", "-c", "Release").AssertSuccess();
 
-        Assert.IsTrue(IncrementalBuildTests.IsStripped(ws.PathOf("app/bin/Release/app")), "Release left the symbol table");
+        Assert.IsTrue(GoTool.IsStripped(ws.PathOf("app/bin/Release/app")), "Release left the symbol table");
     }
 
     [TestMethod]

@@ -157,7 +157,7 @@ public sealed class IncrementalBuildTests
 
         Assert.AreEqual(0, go.Invocations.Length);
         Assert.AreEqual(1, older.Count("build"));
-        string version = GoVersionOf(ws.PathOf(Program));
+        string version = GoTool.VersionOf(ws.PathOf(Program));
         StringAssert.Contains(version, "go1.22.12");
     }
 
@@ -182,31 +182,6 @@ public sealed class IncrementalBuildTests
         ws.Build(Project).AssertSuccess();
 
         Assert.AreEqual(0, go.Invocations.Length);
-    }
-
-    /// <summary>What `go version -m` reads from a binary: toolchain, build settings.</summary>
-    internal static string GoBuildInfoOf(string binary) => GoVersionOf(binary, "-m");
-
-    /// <summary>Whether a binary has no symbol table (-s): `go tool nm` finds no symbols in it.</summary>
-    internal static bool IsStripped(string binary)
-    {
-        var result = GoBuild.Tests.ProcessResult.Run(
-            Path.Combine(GoBuild.Tests.RepoPaths.GoRoot(E2E.DefaultGoVersion), "bin", "go"),
-            new[] { "tool", "nm", binary },
-            Path.GetDirectoryName(binary)!,
-            new System.Collections.Generic.Dictionary<string, string?> { ["GOTOOLCHAIN"] = "local", ["GOENV"] = "off" });
-        return result.ExitCode != 0 && result.Output.Contains("no symbols");
-    }
-
-    internal static string GoVersionOf(string binary, string? flag = null)
-    {
-        var result = GoBuild.Tests.ProcessResult.Run(
-            Path.Combine(GoBuild.Tests.RepoPaths.GoRoot(E2E.DefaultGoVersion), "bin", "go"),
-            flag == null ? new[] { "version", binary } : new[] { "version", flag, binary },
-            Path.GetDirectoryName(binary)!,
-            new System.Collections.Generic.Dictionary<string, string?> { ["GOTOOLCHAIN"] = "local", ["GOENV"] = "off" });
-        Assert.AreEqual(0, result.ExitCode, result.Output);
-        return result.Output;
     }
 
     /// <summary>
