@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
-# Builds or runs a sample with the SDK packed from this tree, never with a stale cached copy.
-#   eng/run-sample.sh <sample> [dotnet arguments…]     (default arguments: build)
-#   eng/run-sample.sh MixedMonorepo run --project App
-#   eng/run-sample.sh MixedMonorepo test
-# The SDK is packed into artifacts/packages (the samples' local feed, see samples/NuGet.config), and
-# restored into a private package folder (artifacts/sample-packages) from which every earlier
-# GoBuild.Sdk is removed first: NuGet never re-extracts a version it already holds, and the
-# samples all use 0.1.0-dev. Go comes from eng/get-go.sh (GOBUILD_TOOLS_DIR is honoured).
+# Builds and runs a sample on a fresh machine: provides Go (eng/get-go.sh), packs the SDK from
+# this tree into artifacts/packages, builds samples/<name> with `dotnet build`, runs its program.
+#   eng/run-sample.sh [Hello]
+#   eng/run-sample.sh <name> [arguments…]   a sample with its own run.sh gets the arguments
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-sample="${1:?usage: eng/run-sample.sh <sample> [dotnet arguments...]}"
-shift
-[ $# -gt 0 ] || set -- build
-dir="$root/samples/$sample"
-[ -d "$dir" ] || { echo "run-sample: no sample '$sample' in samples/" >&2; exit 2; }
+sample="${1:-Hello}"
+[ $# -eq 0 ] || shift
 
-tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
-"$root/eng/get-go.sh" 1.26.11 >/dev/null
-"$root/eng/pack.sh"
+"$root/eng/get-go.sh" >/dev/null
+"$root/eng/pack.sh" >/dev/null
 
-export NUGET_PACKAGES="$root/artifacts/sample-packages"
+# A package folder of the samples' own, emptied of GoBuild.Sdk, so the package just packed is the
+# one used (NuGet never refreshes a cached package of the same version).
+export NUGET_PACKAGES="$root/artifacts/nuget-samples"
 rm -rf "$NUGET_PACKAGES/gobuild.sdk"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-cd "$dir"
-# samples/Directory.Build.props finds Go under the repository's .tools; say where it really is.
-exec dotnet "$@" --property:GoToolchainRoot="$tools/go/go1.26.11"
+case "$sample" in
+  Hello)
+    dotnet build "$root/samples/Hello/Hello.csproj" -nologo -v:q
+    "$root/samples/Hello/bin/Debug/Hello"
+    ;;
+  *)
+    if [ -x "$root/samples/$sample/run.sh" ]; then
+      exec "$root/samples/$sample/run.sh" "$@"
+    fi
+    echo "unknown sample: $sample" >&2
+    exit 2
+    ;;
+esac
