@@ -1,0 +1,83 @@
+using System.IO;
+using GoBuild.Sdk.Tests.Infrastructure;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace GoBuild.Sdk.Tests;
+
+/// <summary>
+/// A plain .NET app with ProjectReferences to Go projects (samples/MixedMonorepo): the Go library
+/// and program land next to the app for build, run, publish and test, with no go on a no-op build.
+/// </summary>
+[TestClass]
+public sealed class InteropTests
+{
+    private const string App = "App/App.csproj";
+
+    [TestMethod]
+    public void MixedMonorepo_BuildsAndRunsWithGoValues_RebuildsWithoutGo_AndTestsGoAndCSharpTogether()
+    {
+        (TestProject ws, CountingToolchain go, string toolchain) = Sample(nameof(MixedMonorepo_BuildsAndRunsWithGoValues_RebuildsWithoutGo_AndTestsGoAndCSharpTogether));
+
+        ws.Build(App, toolchain).AssertSuccess();
+
+        string output = ws.RunProgram("App/bin/Debug/net10.0/App");
+        StringAssert.Contains(output, "Add(40, 2) = 42");
+        StringAssert.Contains(output, "Fibonacci(90) = 2880067194370816120");
+        StringAssert.Contains(output, "from Go go1.26.11 on linux/");
+        StringAssert.Contains(output, "Sidecar: {\"sum\":42,\"count\":4,\"go\":\"go1.26.11\"");
+        // Copied as files, never referenced as assemblies; the C header stays with the library.
+        Assert.IsTrue(File.Exists(ws.PathOf("App/bin/Debug/net10.0/libmathlib.so")));
+        Assert.IsFalse(File.Exists(ws.PathOf("App/bin/Debug/net10.0/libmathlib.h")));
+        string deps = File.ReadAllText(ws.PathOf("App/bin/Debug/net10.0/App.deps.json"));
+        Assert.IsFalse(deps.Contains("mathlib") || deps.Contains("sidecar"), deps);
+
+        File.Delete(go.LogFile);
+        ws.Build(App, toolchain).AssertSuccess();
+        Assert.AreEqual(0, go.Invocations.Length, "go ran on a no-op build of the app: " + string.Join("; ", go.Invocations));
+
+        // One dotnet test for the solution: the C# tests (which P/Invoke the library the app's
+        // reference brought along) and the Go tests of go/sidecar.
+        InteropWorkspace.WriteNuGetConfig(ws, withTestPackages: true);
+        DotNetResult test = ws.DotNet("test", "MixedMonorepo.sln", toolchain).AssertSuccess();
+        test.AssertOutputContains("Passed!  - Failed:     0, Passed:     2, Skipped:     0, Total:     2, Duration:");
+        Assert.IsTrue(test.OutputMatches(@"Passed!  - Failed:\s+0, Passed:\s+2, .* - sidecar \(go test\)"), test.Describe());
+        Assert.IsTrue(test.OutputMatches(@"Passed!  - Failed:\s+0, Passed:\s+2, .* - App\.Tests\.dll"), test.Describe());
+    }
+
+    [TestMethod]
+    public void MixedMonorepo_PublishForLinuxX64_BuildsGoForThatRid_AndCarriesTheLibraryAndProgram()
+    {
+        (TestProject ws, _, string toolchain) = Sample(nameof(MixedMonorepo_PublishForLinuxX64_BuildsGoForThatRid_AndCarriesTheLibraryAndProgram));
+
+        ws.DotNet("publish", App, "-r", "linux-x64", toolchain).AssertSuccess();
+
+        const string Publish = "App/bin/Release/net10.0/linux-x64/publish/";
+        Assert.IsTrue(File.Exists(ws.PathOf(Publish + "libmathlib.so")));
+        Assert.IsTrue(InteropWorkspace.IsExecutableByAll(ws.PathOf(Publish + "sidecar")));
+        // The RuntimeIdentifier flowed into the Go projects: they built into their RID folders.
+        Assert.IsTrue(File.Exists(ws.PathOf("go/sidecar/bin/Release/linux-x64/sidecar")));
+        Assert.AreEqual(62, InteropWorkspace.ElfMachine(ws.PathOf(Publish + "sidecar")), "x86-64");
+        string output = ws.RunProgram(Publish + "App");
+        StringAssert.Contains(output, "Add(40, 2) = 42");
+        StringAssert.Contains(output, "\"sum\":42");
+    }
+
+    [TestMethod]
+    public void Build_UnknownGoBuildMode_FailsWithGOB5001ListingTheModes()
+    {
+        TestProject ws = TestProject.CreateHello(nameof(Build_UnknownGoBuildMode_FailsWithGOB5001ListingTheModes), properties: "<GoBuildMode>dll</GoBuildMode>");
+
+        DotNetResult result = ws.Build("app/app.csproj").AssertFailure();
+
+        StringAssert.Contains(result.AssertError("GOB5001"), "exe, pie, c-shared, c-archive");
+    }
+
+    private static (TestProject Ws, CountingToolchain Go, string ToolchainProperty) Sample(string name)
+    {
+        TestProject ws = TestProject.Create(name);
+        InteropWorkspace.Isolate(ws);
+        InteropWorkspace.CopySample(ws, "MixedMonorepo");
+        CountingToolchain go = CountingToolchain.Create(ws.Root);
+        return (ws, go, "-p:GoToolchainRoot=" + go.Root);
+    }
+}

@@ -1,0 +1,81 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using GoBuild.Sdk.Tests.Infrastructure;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace GoBuild.Sdk.Tests;
+
+/// <summary>`dotnet pack` of a Go project, and a .NET app that consumes the package.</summary>
+[TestClass]
+public sealed class PackTests
+{
+    [TestMethod]
+    public void Pack_GoProgram_PutsItUnderRuntimesRidNative_AndAnAppReferencingThePackageRunsIt()
+    {
+        TestProject ws = TestProject.Create(nameof(Pack_GoProgram_PutsItUnderRuntimesRidNative_AndAnAppReferencingThePackageRunsIt));
+        InteropWorkspace.Isolate(ws);
+        ws.WriteFile("agent/go.mod", "module example.com/agent\n\ngo 1.22\n");
+        ws.WriteFile("agent/main.go", """
+            package main
+
+            import (
+            	"fmt"
+            	"os"
+            	"runtime"
+            	"strings"
+            )
+
+            func main() {
+            	fmt.Printf("agent %s %s/%s\n", strings.Join(os.Args[1:], ","), runtime.GOOS, runtime.GOARCH)
+            }
+            """);
+        ws.WriteGoProject("agent/agent.csproj", properties: "<PackageId>Contoso.Agent</PackageId><Version>1.2.3</Version>");
+
+        ws.DotNet("pack", "agent/agent.csproj", "-o", ws.PathOf("feed")).AssertSuccess().AssertOutputDoesNotContain("warning");
+
+        string[] entries;
+        using (ZipArchive package = ZipFile.OpenRead(ws.PathOf("feed/Contoso.Agent.1.2.3.nupkg")))
+        {
+            entries = package.Entries.Select(e => e.FullName).ToArray();
+            string nuspec = new StreamReader(package.GetEntry("Contoso.Agent.nuspec")!.Open()).ReadToEnd();
+            Assert.IsFalse(nuspec.Contains("<dependencies"), "a Go package depends on no framework: " + nuspec);
+        }
+
+        CollectionAssert.IsSubsetOf(
+            new[] { "runtimes/linux-x64/native/agent", "build/Contoso.Agent.targets", "buildTransitive/Contoso.Agent.targets" },
+            entries,
+            string.Join(", ", entries));
+        Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", System.StringComparison.Ordinal)), string.Join(", ", entries));
+
+        // A fresh app restores the package from a local feed and starts the program from its own folder.
+        InteropWorkspace.WriteNuGetConfig(ws, withTestPackages: false, ws.PathOf("feed"));
+        ws.WriteFile("consumer/consumer.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Contoso.Agent" Version="1.2.3" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.WriteFile("consumer/Program.cs", """
+            using System.Diagnostics;
+
+            string agent = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "agent.exe" : "agent");
+            var start = new ProcessStartInfo(agent, "from-dotnet") { RedirectStandardOutput = true };
+            using Process process = Process.Start(start)!;
+            Console.Write(process.StandardOutput.ReadToEnd());
+            process.WaitForExit();
+            return process.ExitCode;
+            """);
+
+        ws.Build("consumer/consumer.csproj").AssertSuccess();
+
+        Assert.AreEqual("agent from-dotnet linux/amd64", ws.RunProgram("consumer/bin/Debug/net10.0/consumer"));
+        Assert.IsTrue(InteropWorkspace.IsExecutableByAll(ws.PathOf("consumer/bin/Debug/net10.0/agent")), "NuGet drops the execute bit; the package's targets restore it");
+    }
+}
