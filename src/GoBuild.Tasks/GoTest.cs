@@ -155,7 +155,13 @@ public sealed class GoTest : GoTaskBase
         var runErrors = new List<string>();
         foreach (GoTestPackage package in run.Packages)
         {
-            if (package.BuildFailed)
+            if (package.SetupFailed)
+            {
+                string tail = Tail(package.BuildOutput.Where(l => !l.StartsWith("# ", StringComparison.Ordinal)).Concat(plain));
+                runErrors.Add(Resources.Format("TestSetupFailed", package.ImportPath, tail));
+                LogCoded("TestSetupFailed", null, 0, package.ImportPath, tail);
+            }
+            else if (package.BuildFailed)
             {
                 IEnumerable<string> messages = buildMessages.Where(m => m.Key == package.ImportPath || m.Key.Length == 0).Select(m => m.Value);
                 runErrors.Add(Resources.Format("TestBuildFailed", package.ImportPath, Tail(messages.Concat(package.Output))));

@@ -75,6 +75,9 @@ public sealed class GoTestPackage
     /// <summary>Whether its test binary failed to build (compile or vet errors).</summary>
     public bool BuildFailed { get; internal set; }
 
+    /// <summary>Whether go could not even set up its test (a pattern or folder that does not exist).</summary>
+    public bool SetupFailed { get; internal set; }
+
     /// <summary>Whether go found no test files in it.</summary>
     public bool NoTestFiles { get; internal set; }
 
@@ -92,7 +95,7 @@ public sealed class GoTestPackage
     {
         get
         {
-            if (Outcome != GoTestOutcome.Failed || BuildFailed)
+            if (Outcome != GoTestOutcome.Failed || BuildFailed || SetupFailed)
             {
                 return false;
             }

@@ -81,6 +81,8 @@ public sealed class GoTestRun
             GoTestPackage built = GetPackage(PackageOfImportPath(e.ImportPath));
             if (e.Action == "build-fail")
             {
+                // A setup failure ("pattern ./x/...: no such file") is reported as a build failure
+                // too; the package line that follows ([setup failed]) tells them apart.
                 built.BuildFailed = true;
             }
             else if (e.Output != null)
@@ -119,6 +121,11 @@ public sealed class GoTestRun
                     // Before Go 1.24 this line is the only sign in the JSON stream; errors went to stderr.
                     package.BuildFailed = true;
                 }
+                else if (line.EndsWith("[setup failed]", StringComparison.Ordinal))
+                {
+                    package.SetupFailed = true;
+                    package.BuildFailed = false;
+                }
                 else if (line.EndsWith("[no test files]", StringComparison.Ordinal))
                 {
                     package.NoTestFiles = true;
@@ -130,7 +137,7 @@ public sealed class GoTestRun
             case "skip":
                 package.Outcome = ToOutcome(e.Action);
                 package.Elapsed = Seconds(e.Elapsed);
-                if (!string.IsNullOrEmpty(e.FailedBuild))
+                if (!string.IsNullOrEmpty(e.FailedBuild) && !package.SetupFailed)
                 {
                     package.BuildFailed = true;
                 }

@@ -86,6 +86,25 @@ public sealed class GoTestRunTests
     }
 
     [TestMethod]
+    public void Feed_Go126SetupFailure_IsASetupFailure_NotABuildFailure()
+    {
+        GoTestRun run = GoTestOutput.Feed("""
+            {"ImportPath":"./nope/...","Action":"build-output","Output":"# ./nope/...\n"}
+            {"ImportPath":"./nope/...","Action":"build-output","Output":"pattern ./nope/...: lstat ./nope/: no such file or directory\n"}
+            {"ImportPath":"./nope/...","Action":"build-fail"}
+            {"Time":"2026-11-21T00:55:17.887779623Z","Action":"start","Package":"./nope/..."}
+            {"Time":"2026-11-21T00:55:17.887816903Z","Action":"output","Package":"./nope/...","Output":"FAIL\t./nope/... [setup failed]\n"}
+            {"Time":"2026-11-21T00:55:17.887820893Z","Action":"fail","Package":"./nope/...","Elapsed":0,"FailedBuild":"./nope/..."}
+            """);
+
+        GoTestPackage package = run.Packages.Single();
+        Assert.IsTrue(package.SetupFailed);
+        Assert.IsFalse(package.BuildFailed);
+        Assert.IsFalse(package.FailedOutsideTests);
+        Assert.IsTrue(run.HasFailures);
+    }
+
+    [TestMethod]
     public void Feed_PlainTextAndBrokenJson_AreNotEvents()
     {
         var run = new GoTestRun();
