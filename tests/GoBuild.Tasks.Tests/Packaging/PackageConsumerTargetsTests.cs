@@ -29,9 +29,23 @@ public sealed class PackageConsumerTargetsTests
         Assert.AreEqual("PreserveNewest", none.Element("CopyToPublishDirectory")!.Value);
         Assert.AreEqual("false", none.Element("Visible")!.Value);
 
-        string[] targets = doc.Root.Elements("Target").Select(t => t.Attribute("AfterTargets")!.Value).ToArray();
-        CollectionAssert.AreEqual(new[] { "CopyFilesToOutputDirectory", "CopyFilesToPublishDirectory" }, targets);
+        string[] targets = doc.Root.Elements("Target").Select(t => (string?)t.Attribute("AfterTargets") ?? "before " + t.Attribute("BeforeTargets")!.Value).ToArray();
+        CollectionAssert.AreEqual(new[] { "before CopyFilesToOutputDirectory", "CopyFilesToOutputDirectory", "CopyFilesToPublishDirectory" }, targets);
         StringAssert.Contains(text, "chmod +x");
+    }
+
+    [TestMethod]
+    public void Create_AppWithoutAProgramForItsRid_FallsBackFromMuslToGlibc_ElseWarnsWithGOB5009()
+    {
+        string text = PackageConsumerTargets.Create("agent", new[] { new KeyValuePair<string, string>("linux-x64", "agent") });
+
+        XDocument doc = XDocument.Parse(text);
+        XElement fallback = doc.Root!.Element("PropertyGroup")!.Elements("_GoBuildPackage_agent_RuntimeIdentifier").Last();
+        StringAssert.Contains(fallback.Attribute("Condition")!.Value, "StartsWith('linux-musl-')");
+        Assert.AreEqual(";linux-x64;", doc.Root.Element("PropertyGroup")!.Element("_GoBuildPackage_agent_RuntimeIdentifiers")!.Value);
+        XElement warning = doc.Descendants("Warning").Single();
+        Assert.AreEqual("GOB5009", warning.Attribute("Code")!.Value);
+        StringAssert.Contains(warning.Attribute("Text")!.Value, "programs for: linux-x64");
     }
 
     [TestMethod]
