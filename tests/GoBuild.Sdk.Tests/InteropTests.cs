@@ -1,5 +1,6 @@
 using System.IO;
 using GoBuild.Sdk.Tests.Infrastructure;
+using GoBuild.Tests;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace GoBuild.Sdk.Tests;
@@ -70,6 +71,33 @@ public sealed class InteropTests
         DotNetResult result = ws.Build("app/app.csproj").AssertFailure();
 
         StringAssert.Contains(result.AssertError("GOB5001"), "exe, pie, c-shared, c-archive");
+    }
+
+    [TestMethod]
+    public void Build_CArchive_WritesLibraryAndHeader_ThatACProgramLinksAndCalls()
+    {
+        TestProject ws = TestProject.Create(nameof(Build_CArchive_WritesLibraryAndHeader_ThatACProgramLinksAndCalls));
+        ws.WriteFile("calc/go.mod", "module example.com/calc\n\ngo 1.22\n");
+        ws.WriteFile("calc/calc.go", """
+            package main
+
+            import "C"
+
+            //export Twice
+            func Twice(x C.int) C.int { return 2 * x }
+
+            func main() {}
+            """);
+        ws.WriteGoProject("calc/calc.csproj", properties: "<GoBuildMode>c-archive</GoBuildMode>");
+        ws.WriteFile("main.c", "#include <stdio.h>\n#include \"libcalc.h\"\n\nint main(void) { printf(\"%d\\n\", Twice(21)); return 0; }\n");
+
+        ws.Build("calc/calc.csproj").AssertSuccess();
+
+        Assert.IsTrue(File.Exists(ws.PathOf("calc/bin/Debug/libcalc.a")));
+        StringAssert.Contains(File.ReadAllText(ws.PathOf("calc/bin/Debug/libcalc.h")), "Twice");
+        ProcessResult gcc = ProcessResult.Run("gcc", new[] { "-I", "calc/bin/Debug", "main.c", "calc/bin/Debug/libcalc.a", "-lpthread", "-o", "capp" }, ws.Root);
+        Assert.AreEqual(0, gcc.ExitCode, gcc.Output);
+        Assert.AreEqual("42", ws.RunProgram("capp"));
     }
 
     private static (TestProject Ws, CountingToolchain Go, string ToolchainProperty) Sample(string name)
