@@ -125,7 +125,7 @@ public sealed class FileModuleProxy
                 }
                 finally
                 {
-                    DeleteModuleCache(cache);
+                    DeleteDirectory(cache);
                 }
             }
 
@@ -133,15 +133,15 @@ public sealed class FileModuleProxy
         }
     }
 
-    /// <summary>Deletes a module cache, whose folders go makes read-only.</summary>
-    public static void DeleteModuleCache(string moduleCache)
+    /// <summary>Deletes a folder, also a module cache, whose folders go makes read-only.</summary>
+    public static void DeleteDirectory(string directory)
     {
-        if (!System.IO.Directory.Exists(moduleCache))
+        if (!System.IO.Directory.Exists(directory))
         {
             return;
         }
 
-        foreach (string dir in System.IO.Directory.EnumerateDirectories(moduleCache, "*", SearchOption.AllDirectories).Prepend(moduleCache))
+        foreach (string dir in System.IO.Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).Prepend(directory))
         {
             if (!OperatingSystem.IsWindows())
             {
@@ -149,12 +149,12 @@ public sealed class FileModuleProxy
             }
         }
 
-        foreach (string file in System.IO.Directory.EnumerateFiles(moduleCache, "*", SearchOption.AllDirectories))
+        foreach (string file in System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             File.SetAttributes(file, FileAttributes.Normal);
         }
 
-        System.IO.Directory.Delete(moduleCache, recursive: true);
+        System.IO.Directory.Delete(directory, recursive: true);
     }
 
     // The helper's own go: the proxy has no checksum database, and this is setup, not the SDK under test.
