@@ -21,6 +21,9 @@ public sealed class GoModDownload : GoTaskBase
     [Required]
     public string IntermediateDirectory { get; set; } = string.Empty;
 
+    /// <summary>Where to write the module cache files restore provided, one per line: the next restore is skipped while they all exist.</summary>
+    public string? InputsFile { get; set; }
+
     /// <inheritdoc/>
     protected override void ExecuteCore()
     {
@@ -35,6 +38,7 @@ public sealed class GoModDownload : GoTaskBase
         if (mode == "vendor")
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: modules are vendored; nothing to download.", root);
+            ModuleInputs.Write(InputsFile, Array.Empty<string>());
             return;
         }
 
@@ -46,12 +50,14 @@ public sealed class GoModDownload : GoTaskBase
         if (checks.Requirements.Count == 0)
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: go.mod requires no modules; nothing to download.", root);
+            ModuleInputs.Write(InputsFile, Array.Empty<string>());
             return;
         }
 
         if (checks.IsFullyRestored())
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: every required module is in the module cache '{1}'.", root, caches.ModuleCache);
+            ModuleInputs.Write(InputsFile, checks.RestoredFiles());
             return;
         }
 
@@ -63,6 +69,7 @@ public sealed class GoModDownload : GoTaskBase
         (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, root);
         if (exitCode == 0)
         {
+            ModuleInputs.Write(InputsFile, checks.RestoredFiles());
             return;
         }
 

@@ -47,7 +47,7 @@ public sealed class GoModVerify : GoTaskBase
         if (mode == "vendor")
         {
             VerifyVendor(root, goMod);
-            WriteInputs(Array.Empty<string>());
+            ModuleInputs.Write(InputsFile, Array.Empty<string>());
             return;
         }
 
@@ -57,7 +57,7 @@ public sealed class GoModVerify : GoTaskBase
         var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
-            WriteInputs(Array.Empty<string>());
+            ModuleInputs.Write(InputsFile, Array.Empty<string>());
             return;
         }
 
@@ -100,7 +100,7 @@ public sealed class GoModVerify : GoTaskBase
             return;
         }
 
-        WriteInputs(checks.CacheFiles());
+        ModuleInputs.Write(InputsFile, checks.CacheFiles());
     }
 
     // go list -e -deps names the modules the package needs: a missing content hash in go.sum, a
@@ -154,22 +154,6 @@ public sealed class GoModVerify : GoTaskBase
         }
 
         return any || Log.HasLoggedErrors;
-    }
-
-    private void WriteInputs(IEnumerable<string> files)
-    {
-        if (string.IsNullOrEmpty(InputsFile))
-        {
-            return;
-        }
-
-        string path = Path.GetFullPath(InputsFile);
-        string text = string.Concat(files.Select(f => f + "\n"));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path) || !string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal))
-        {
-            File.WriteAllText(path, text);
-        }
     }
 
     private static string Tail(IReadOnlyList<string> lines) => string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - 20)));

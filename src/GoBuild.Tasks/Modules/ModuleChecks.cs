@@ -121,6 +121,29 @@ public sealed class ModuleChecks
             ? new[] { _cache.GoModFile(m), _cache.ZipHashFile(m) }
             : new[] { _cache.GoModFile(m) });
 
+    /// <summary>
+    /// The cache files restore provided, for restore's up-to-date check: while all of them exist
+    /// (and go.mod, go.sum and the settings are unchanged) restore has nothing to do.
+    /// </summary>
+    public IEnumerable<string> RestoredFiles()
+    {
+        var files = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (ModuleVersion module in Requirements)
+        {
+            files.Add(_cache.GoModFile(module));
+        }
+
+        if (_goSum != null)
+        {
+            foreach ((ModuleVersion module, bool goMod) in _goSum.Entries)
+            {
+                files.Add(goMod ? _cache.GoModFile(module) : _cache.ZipHashFile(module));
+            }
+        }
+
+        return files.Where(File.Exists);
+    }
+
     /// <summary>Whether every requirement, and every module version go.sum lists, is in the cache: restore has nothing to do.</summary>
     public bool IsFullyRestored()
     {
