@@ -10,9 +10,9 @@ namespace GoBuild.Sdk.Tests;
 public sealed class ModuleRestoreTests
 {
     [TestMethod]
-    public void RestoreOfSolution_ThenBuildWithProxyGone_BuildsFromCacheAndNoOpRunsNoGo()
+    public void RestoreOfSolution_ThenBuildWithProxyGone_BuildsFromCacheAndNoOpRunsNoGoNorTask()
     {
-        string name = nameof(RestoreOfSolution_ThenBuildWithProxyGone_BuildsFromCacheAndNoOpRunsNoGo);
+        string name = nameof(RestoreOfSolution_ThenBuildWithProxyGone_BuildsFromCacheAndNoOpRunsNoGoNorTask);
         CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name));
         GreetApp app = GreetApp.Create(name, goRoot: go.Root);
         app.Workspace.WriteFile("ws.slnx", "<Solution>\n  <Project Path=\"app/app.csproj\" />\n</Solution>\n");
@@ -26,8 +26,11 @@ public sealed class ModuleRestoreTests
         Assert.AreEqual(FileModuleProxy.Greeting(FileModuleProxy.V1), app.Workspace.RunProgram("app/bin/Debug/app"));
 
         int before = go.Invocations.Length;
-        app.Build().AssertSuccess();
+        DotNetResult noOp = app.Build("-v:diag").AssertSuccess();
         Assert.AreEqual(before, go.Invocations.Length, "A no-op build, restore included, ran go:\n" + string.Join("\n", go.Invocations));
+        noOp.AssertOutputContains("Skipping target \"_GoBuildDownloadModules\" because all output files are up-to-date");
+        noOp.AssertOutputContains("Skipping target \"_GoBuildVerifyModules\" because all output files are up-to-date");
+        noOp.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
 
         // A module missing from the cache (never restored, or the cache was wiped) is a clear error.
         DotNetResult missing = app.Build("--no-restore", "-p:GoModuleCacheDir=" + app.Workspace.PathOf("empty-cache")).AssertFailure();

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using GoBuild.Tasks.Tests.Infrastructure;
 using GoBuild.Tests;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -35,15 +36,18 @@ public sealed class GoModTasksTests
         string cache = Path.Combine(app, "..", "modcache");
         byte[] goSum = File.ReadAllBytes(Path.Combine(app, "go.sum"));
 
-        var first = new TaskHarness();
-        Assert.IsTrue(NewDownload(first, app, cache).Execute(), first.Log);
-        var second = new TaskHarness();
-        Assert.IsTrue(NewDownload(second, app, cache).Execute(), second.Log);
+        var first = new RecordingBuildEngine();
+        Assert.IsTrue(NewDownload(first, app, cache).Execute(), first.ToString());
+        var second = new RecordingBuildEngine();
+        Assert.IsTrue(NewDownload(second, app, cache).Execute(), second.ToString());
 
-        Assert.IsTrue(File.Exists(Path.Combine(cache, "cache", "download", "example.test", "greet", "@v", FileModuleProxy.V1 + ".ziphash")), first.Log);
+        Assert.IsTrue(File.Exists(Path.Combine(cache, "cache", "download", "example.test", "greet", "@v", FileModuleProxy.V1 + ".ziphash")), first.ToString());
         CollectionAssert.AreEqual(goSum, File.ReadAllBytes(Path.Combine(app, "go.sum")));
-        Assert.IsTrue(first.Messages.Any(m => m.Contains(" mod download ")), first.Log);
-        Assert.IsFalse(second.Messages.Any(m => m.Contains(" mod download ")), "the cache was complete; go should not run:\n" + second.Log);
+        string[] restored = File.ReadAllLines(Path.Combine(app, "obj", "modules.restore.inputs"));
+        Assert.AreEqual(2, restored.Length, "the .mod and .ziphash files restore provided");
+        Assert.IsTrue(restored.All(File.Exists));
+        Assert.IsTrue(first.Messages.Any(m => m.Message.Contains(" mod download ")), first.ToString());
+        Assert.IsFalse(second.Messages.Any(m => m.Message.Contains(" mod download ")), "the cache was complete; go should not run:\n" + second);
     }
 
     [TestMethod]
@@ -52,10 +56,10 @@ public sealed class GoModTasksTests
         string app = WriteApp(nameof(Download_WithTamperedGoSum_FailsWithGOB3004PassingOnGoSecurityError), Tamper(s_proxy.GoSumLines(FileModuleProxy.V1), s_proxy.ContentHash(FileModuleProxy.V1)));
         byte[] goSum = File.ReadAllBytes(Path.Combine(app, "go.sum"));
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         Assert.IsFalse(NewDownload(harness, app, Path.Combine(app, "..", "modcache")).Execute());
 
-        string message = harness.Error("GOB3004").Message!;
+        string message = ErrorOf(harness, "GOB3004");
         StringAssert.Contains(message, Greet);
         StringAssert.Contains(message, "SECURITY ERROR");
         CollectionAssert.AreEqual(goSum, File.ReadAllBytes(Path.Combine(app, "go.sum")));
@@ -66,12 +70,12 @@ public sealed class GoModTasksTests
     {
         string app = WriteApp(nameof(Download_WithProxyUnreachable_FailsWithGOB3008NamingTheModule));
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         GoModDownload task = NewDownload(harness, app, Path.Combine(app, "..", "modcache"));
         task.ModuleProxy = new System.Uri(Path.Combine(s_root, "no-such-proxy")).AbsoluteUri;
         Assert.IsFalse(task.Execute());
 
-        StringAssert.Contains(harness.Error("GOB3008").Message, FileModuleProxy.ModulePath);
+        StringAssert.Contains(ErrorOf(harness, "GOB3008"), FileModuleProxy.ModulePath);
     }
 
     [TestMethod]
@@ -80,10 +84,10 @@ public sealed class GoModTasksTests
         string app = WriteApp(nameof(Verify_RestoredModule_PassesWithGoProxyOffAndRecordsCacheFiles));
         string inputs = Path.Combine(app, "obj", "modules.inputs");
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         GoModVerify task = NewVerify(harness, app, s_restoredCache);
         task.InputsFile = inputs;
-        Assert.IsTrue(task.Execute(), harness.Log);
+        Assert.IsTrue(task.Execute(), harness.ToString());
 
         string[] recorded = File.ReadAllLines(inputs);
         Assert.AreEqual(2, recorded.Length);
@@ -95,10 +99,10 @@ public sealed class GoModTasksTests
     {
         string app = WriteApp(nameof(Verify_ModuleNotInCache_FailsWithGOB3005SayingToRestore));
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         Assert.IsFalse(NewVerify(harness, app, Path.Combine(app, "..", "empty-cache")).Execute());
 
-        string message = harness.Error("GOB3005").Message!;
+        string message = ErrorOf(harness, "GOB3005");
         StringAssert.Contains(message, Greet);
         StringAssert.Contains(message, "dotnet restore");
     }
@@ -109,10 +113,10 @@ public sealed class GoModTasksTests
         string goModLineOnly = s_proxy.GoSumLines(FileModuleProxy.V1).Split('\n')[1] + "\n";
         string app = WriteApp(nameof(Verify_GoSumWithoutContentHash_FailsWithGOB3003FoundByGo), goModLineOnly);
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         Assert.IsFalse(NewVerify(harness, app, s_restoredCache).Execute());
 
-        StringAssert.Contains(harness.Error("GOB3003").Message, "module content hash of " + Greet);
+        StringAssert.Contains(ErrorOf(harness, "GOB3003"), "module content hash of " + Greet);
         Assert.AreEqual(goModLineOnly, File.ReadAllText(Path.Combine(app, "go.sum")));
     }
 
@@ -122,10 +126,10 @@ public sealed class GoModTasksTests
         // go mod verify alone passes here: it compares the cache with itself, not with go.sum.
         string app = WriteApp(nameof(Verify_GoSumEditedAfterRestore_FailsWithGOB3004FromGo), Tamper(s_proxy.GoSumLines(FileModuleProxy.V1), s_proxy.ContentHash(FileModuleProxy.V1)));
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         Assert.IsFalse(NewVerify(harness, app, s_restoredCache).Execute());
 
-        string message = harness.Error("GOB3004").Message!;
+        string message = ErrorOf(harness, "GOB3004");
         StringAssert.Contains(message, Greet);
         StringAssert.Contains(message, "SECURITY ERROR");
         StringAssert.Contains(message, "This download does NOT match", "go's own text is passed on");
@@ -146,10 +150,10 @@ public sealed class GoModTasksTests
         File.SetAttributes(Path.Combine(extracted, "greet.go"), FileAttributes.Normal);
         File.AppendAllText(Path.Combine(extracted, "greet.go"), "\nfunc Backdoor() {}\n");
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         Assert.IsFalse(NewVerify(harness, app, cache).Execute());
 
-        string message = harness.Error("GOB3006").Message!;
+        string message = ErrorOf(harness, "GOB3006");
         StringAssert.Contains(message, Greet);
         StringAssert.Contains(message, "dir has been modified");
     }
@@ -162,15 +166,23 @@ public sealed class GoModTasksTests
         Directory.CreateDirectory(Path.Combine(app, "vendor"));
         File.WriteAllText(Path.Combine(app, "vendor", "modules.txt"), $"# {FileModuleProxy.ModulePath} {FileModuleProxy.V2}\n## explicit; go 1.22\n{FileModuleProxy.ModulePath}\n");
 
-        var harness = new TaskHarness();
+        var harness = new RecordingBuildEngine();
         GoModVerify task = NewVerify(harness, app, s_restoredCache);
         task.ModMode = "vendor";
         Assert.IsFalse(task.Execute());
 
-        string message = harness.Error("GOB3007").Message!;
+        string message = ErrorOf(harness, "GOB3007");
         StringAssert.Contains(message, Greet);
         StringAssert.Contains(message, FileModuleProxy.V2);
-        Assert.IsFalse(harness.Messages.Any(m => m.Contains("/bin/go ")), harness.Log);
+        Assert.IsFalse(harness.Messages.Any(m => m.Message.Contains("/bin/go ")), harness.ToString());
+    }
+
+    /// <summary>The message of the one error with <paramref name="code"/>.</summary>
+    private static string ErrorOf(RecordingBuildEngine engine, string code)
+    {
+        RecordedDiagnostic[] matching = engine.Errors.Where(e => e.Code == code).ToArray();
+        Assert.AreEqual(1, matching.Length, $"Expected one error {code}. Log:\n{engine}");
+        return matching[0].Message;
     }
 
     private static string Tamper(string goSum, string hash) => goSum.Replace(hash, "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
@@ -185,12 +197,13 @@ public sealed class GoModTasksTests
         return app;
     }
 
-    private static GoModDownload NewDownload(TaskHarness harness, string app, string cache) => new()
+    private static GoModDownload NewDownload(RecordingBuildEngine harness, string app, string cache) => new()
     {
         BuildEngine = harness,
         ToolchainRoot = RepoPaths.GoRoot("1.26.11"),
         ProjectDirectory = app,
         IntermediateDirectory = Path.Combine(app, "obj"),
+        InputsFile = Path.Combine(app, "obj", "modules.restore.inputs"),
         ModuleCacheDir = Path.GetFullPath(cache),
         BuildCacheDir = Path.Combine(s_root, "gocache"),
         ModMode = "readonly",
@@ -199,7 +212,7 @@ public sealed class GoModTasksTests
         EnvironmentVariables = new ITaskItem[] { new TaskItem("GONOPROXY", new System.Collections.Generic.Dictionary<string, string> { ["Value"] = "none" }) },
     };
 
-    private static GoModVerify NewVerify(TaskHarness harness, string app, string cache) => new()
+    private static GoModVerify NewVerify(RecordingBuildEngine harness, string app, string cache) => new()
     {
         BuildEngine = harness,
         ToolchainRoot = RepoPaths.GoRoot("1.26.11"),
