@@ -87,9 +87,6 @@ public sealed class ModuleVerifyTests
                 <GoEnvironment Include="GOINSECURE" Value="example.test" />
                 """);
 
-        // Workspaces live below the repository, whose Directory.Build.props makes warnings errors.
-        ws.WriteFile("Directory.Build.props", "<Project />\n");
-
         DotNetResult result = ws.Build("app/app.csproj").AssertSuccess();
 
         Assert.IsTrue(result.OutputMatches(@"warning GOB3010: GoChecksumDatabase is 'off'"), result.Describe());
