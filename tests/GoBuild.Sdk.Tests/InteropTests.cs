@@ -103,7 +103,6 @@ public sealed class InteropTests
     private static (TestProject Ws, CountingToolchain Go, string ToolchainProperty) Sample(string name)
     {
         TestProject ws = TestProject.Create(name);
-        InteropWorkspace.Isolate(ws);
         InteropWorkspace.CopySample(ws, "MixedMonorepo");
         CountingToolchain go = CountingToolchain.Create(ws.Root);
         return (ws, go, "-p:GoToolchainRoot=" + go.Root);

@@ -14,7 +14,6 @@ public sealed class PackTests
     public void Pack_GoProgram_PutsItUnderRuntimesRidNative_AndAnAppReferencingThePackageRunsIt()
     {
         TestProject ws = TestProject.Create(nameof(Pack_GoProgram_PutsItUnderRuntimesRidNative_AndAnAppReferencingThePackageRunsIt));
-        InteropWorkspace.Isolate(ws);
         ws.WriteFile("agent/go.mod", "module example.com/agent\n\ngo 1.22\n");
         ws.WriteFile("agent/main.go", """
             package main

@@ -7,9 +7,8 @@ using GoBuild.Tests;
 namespace GoBuild.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// Workspaces with plain .NET projects next to Go ones: a copy of a sample, isolation from the
-/// repository's own Directory.Build/Packages files (the run folder lies below the repository), and
-/// NuGet sources for packages a test makes or for the test packages C# test projects need.
+/// Workspaces with plain .NET projects next to Go ones: a copy of a sample, and NuGet sources for
+/// packages a test makes or for the test packages C# test projects need.
 /// </summary>
 public static class InteropWorkspace
 {
@@ -30,17 +29,6 @@ public static class InteropWorkspace
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
-    }
-
-    /// <summary>
-    /// Stops MSBuild's search for Directory.Build.props/targets and Directory.Packages.props at the
-    /// workspace, so the repository's settings (central package versions, warnings as errors) stay out.
-    /// </summary>
-    public static void Isolate(TestProject ws)
-    {
-        ws.WriteFile("Directory.Build.props", "<Project />\n");
-        ws.WriteFile("Directory.Build.targets", "<Project />\n");
-        ws.WriteFile("Directory.Packages.props", "<Project />\n");
     }
 
     /// <summary>
