@@ -189,22 +189,29 @@ public sealed class GoTest : GoTaskBase
         Failed = run.Failed;
         Skipped = run.Skipped;
         bool failed = Log.HasLoggedErrors || run.HasFailures;
-        Log.LogMessageFromResources(
-            MessageImportance.High,
-            failed ? "TestSummaryFailed" : "TestSummaryPassed",
-            run.Failed,
-            run.Passed,
-            run.Skipped,
-            run.Total,
-            Duration(stopwatch.Elapsed),
-            RunName);
+        string summary = Resources.Format(failed ? "TestSummaryFailed" : "TestSummaryPassed", run.Failed, run.Passed, run.Skipped, run.Total, Duration(stopwatch.Elapsed), RunName);
+        LogHigh(TestSummaryEvent.Summary(summary, run.Total, run.Passed, run.Skipped, run.Failed, stopwatch.Elapsed, "GoTest"), summary);
 
         if (resultsFile != null)
         {
             var writer = new TrxWriter(Environment.MachineName, Environment.UserName);
             TrxWriter.Save(writer.Create(run, RunName, started, DateTimeOffset.Now, failures, runErrors), resultsFile);
             ResultsFile = resultsFile;
-            Log.LogMessageFromResources(MessageImportance.High, "TestResultsFile", resultsFile);
+            string text = Resources.Format("TestResultsFile", resultsFile);
+            LogHigh(TestSummaryEvent.Output(text, "GoTest"), text);
+        }
+    }
+
+    // The terminal logger's test message when MSBuild has it (shown by every logger), else a plain one.
+    private void LogHigh(BuildMessageEventArgs? testMessage, string text)
+    {
+        if (testMessage != null)
+        {
+            BuildEngine.LogMessageEvent(testMessage);
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.High, "{0}", text);
         }
     }
 
