@@ -40,7 +40,7 @@ public sealed class GoBuildOptions
     /// <summary><c>-X name=value</c> definitions, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> LinkerVariables { get; set; } = Array.Empty<KeyValuePair<string, string>>();
 
-    /// <summary>Parses an MSBuild boolean, or fails with GOB2005 naming the property.</summary>
+    /// <summary>Parses an MSBuild boolean, or fails with GOB2004 naming the property.</summary>
     public static bool ParseBool(string property, string? value, bool defaultValue)
     {
         if (string.IsNullOrWhiteSpace(value))
