@@ -37,16 +37,22 @@ public sealed class ToolchainAcquisitionTests
         noop.AssertOutputContains("Skipping target \"_GoBuildCompile\" because all output files are up-to-date");
         int requests = mirror.Requests.Count;
 
-        // No pin: go.mod's toolchain line, then its go line.
+        // No pin: go.mod's toolchain line (newer than its go line) decides; a no-op build then
+        // resolves it without loading a task either.
         WriteProject(ws, "app/app.csproj", FromMirror(mirror, null, null));
         ws.WriteFile("app/go.mod", "module example.com/app\n\ngo 1.22\n\ntoolchain go1.26.11\n");
-        ws.Build("app/app.csproj", "-v:n").AssertSuccess().AssertOutputContains("Go toolchain: go1.26.11 at '" + Path.Combine(cache, "go1.26.11.linux-amd64") + "' (version from the toolchain line of " + ws.PathOf("app/go.mod"));
+        ws.Build("app/app.csproj", "-v:n").AssertSuccess().AssertOutputContains("GOBINARY app go1.26.11");
+        ws.Build("app/app.csproj", "-v:diag").AssertSuccess().AssertOutputDoesNotContain(TaskAssemblyLoaded);
+
+        // Then the go line: 1.26.11 is that release; 1.26 means go1.26.0, which the mirror lacks.
         ws.WriteFile("app/go.mod", "module example.com/app\n\ngo 1.26.11\n");
-        ws.Build("app/app.csproj", "-v:n").AssertSuccess().AssertOutputContains("(version from the go line of " + ws.PathOf("app/go.mod"));
+        ws.Build("app/app.csproj", "-v:n").AssertSuccess().AssertOutputContains("GOBINARY app go1.26.11");
+        ws.WriteFile("app/go.mod", "module example.com/app\n\ngo 1.26\n");
+        ws.Build("app/app.csproj").AssertFailure().AssertError("GOB1007", "'go1.26.0'");
 
         // Offline, a floating version settles among the installed toolchains.
         ws.Build("app/app.csproj", "-v:n", "-p:GoToolchainVersion=1.26.*", "-p:GoToolchainOffline=true").AssertSuccess().AssertOutputContains("GOBINARY app go1.26.11");
-        Assert.AreEqual(requests, mirror.Requests.Count, string.Join(", ", mirror.Requests));
+        Assert.AreEqual(requests + 1, mirror.Requests.Count, "only the index, for go1.26.0: " + string.Join(", ", mirror.Requests));
     }
 
     [TestMethod]
