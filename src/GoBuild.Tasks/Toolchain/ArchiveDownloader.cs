@@ -62,7 +62,7 @@ public sealed class ArchiveDownloader
 
     private static readonly Lazy<HttpClient> s_sharedClient = new(() => CreateClient(CreateDefaultHandler()));
 
-    private readonly HttpClient _client;
+    private readonly Lazy<HttpClient> _client;
     private readonly bool _allowHttp;
     private readonly IToolchainLog _log;
     private readonly DownloadPolicy _policy;
@@ -70,7 +70,8 @@ public sealed class ArchiveDownloader
     /// <summary>Creates a downloader; <paramref name="handler"/> null uses one shared client per process.</summary>
     public ArchiveDownloader(bool allowHttp, IToolchainLog log, DownloadPolicy? policy = null, HttpMessageHandler? handler = null)
     {
-        _client = handler == null ? s_sharedClient.Value : CreateClient(handler);
+        // Created on first use: a cache hit never loads the HTTP stack.
+        _client = handler == null ? s_sharedClient : new Lazy<HttpClient>(() => CreateClient(handler));
         _allowHttp = allowHttp;
         _log = log;
         _policy = policy ?? new DownloadPolicy();
@@ -299,7 +300,7 @@ public sealed class ArchiveDownloader
                 try
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                    response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
+                    response = await _client.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

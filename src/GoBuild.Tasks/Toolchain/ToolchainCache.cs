@@ -202,17 +202,17 @@ public sealed class ToolchainCache
         }
     }
 
+    // FNV-1a: a stable file name for a URL. Not a security boundary, and unlike SHA-256 it does
+    // not initialise the crypto library on a path that must stay cheap.
     private static string ShortHash(string text)
     {
-        using var sha = System.Security.Cryptography.SHA256.Create();
-        byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        var builder = new StringBuilder();
-        for (int i = 0; i < 8; i++)
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(text))
         {
-            builder.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
+            hash = (hash ^ b) * 1099511628211UL;
         }
 
-        return builder.ToString();
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 }
 

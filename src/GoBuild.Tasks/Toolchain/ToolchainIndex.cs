@@ -1,9 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Runtime.Serialization;
+#if NET
+using System.Text.Json;
+#else
+using System.IO;
 using System.Runtime.Serialization.Json;
+#endif
 
 namespace GoBuild.Tasks.Toolchain;
 
@@ -12,9 +16,8 @@ namespace GoBuild.Tasks.Toolchain;
 /// <c>[{"version":"go1.26.11","stable":true,"files":[{"filename","os","arch","version","sha256","size","kind"}]}]</c>.
 /// </summary>
 /// <remarks>
-/// Read with DataContractJsonSerializer: it is in-box for both task frameworks, so the
-/// netstandard2.0 tasks need no System.Text.Json (and its dependencies) next to them in
-/// .NET Framework MSBuild, where those clash with MSBuild's own copies.
+/// Read with the JSON reader in-box for each task framework: System.Text.Json's JsonDocument on
+/// net8.0, DataContractJsonSerializer on netstandard2.0.
 /// </remarks>
 public sealed class ToolchainIndex
 {
@@ -36,11 +39,9 @@ public sealed class ToolchainIndex
         ReleaseData[]? data;
         try
         {
-            var serializer = new DataContractJsonSerializer(typeof(ReleaseData[]));
-            using var stream = new MemoryStream(json, writable: false);
-            data = (ReleaseData[]?)serializer.ReadObject(stream);
+            data = Deserialize(json);
         }
-        catch (SerializationException ex)
+        catch (Exception ex) when (ex is SerializationException || IsJsonException(ex))
         {
             throw new GoBuildException("InvalidIndex", source, ex.Message);
         }
@@ -69,6 +70,69 @@ public sealed class ToolchainIndex
 
         return new ToolchainIndex(releases);
     }
+
+#if NET
+    private static bool IsJsonException(Exception ex) => ex is JsonException || ex is InvalidOperationException || ex is FormatException;
+
+    // JsonDocument: no serializer metadata to build, so a first read costs a few milliseconds.
+    private static ReleaseData[] Deserialize(byte[] json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("it is not a JSON array of releases");
+        }
+
+        var releases = new List<ReleaseData>();
+        foreach (JsonElement release in document.RootElement.EnumerateArray())
+        {
+            if (release.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("a release is not a JSON object");
+            }
+
+            var files = new List<FileData>();
+            if (release.TryGetProperty("files", out JsonElement fileArray) && fileArray.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement file in fileArray.EnumerateArray())
+                {
+                    files.Add(new FileData
+                    {
+                        FileName = String(file, "filename"),
+                        Os = String(file, "os"),
+                        Arch = String(file, "arch"),
+                        Sha256 = String(file, "sha256"),
+                        Size = file.TryGetProperty("size", out JsonElement size) && size.ValueKind == JsonValueKind.Number ? size.GetInt64() : 0,
+                        Kind = String(file, "kind"),
+                    });
+                }
+            }
+
+            releases.Add(new ReleaseData
+            {
+                Version = String(release, "version"),
+                Stable = release.TryGetProperty("stable", out JsonElement stable) && stable.ValueKind == JsonValueKind.True,
+                Files = files.ToArray(),
+            });
+        }
+
+        return releases.ToArray();
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+#else
+    private static bool IsJsonException(Exception ex) => ex is System.Xml.XmlException || ex is InvalidCastException;
+
+    // In-box for netstandard2.0: the netstandard2.0 tasks need no System.Text.Json next to them in
+    // .NET Framework MSBuild, where its dependencies clash with MSBuild's own copies.
+    private static ReleaseData[]? Deserialize(byte[] json)
+    {
+        var serializer = new DataContractJsonSerializer(typeof(ReleaseData[]));
+        using var stream = new MemoryStream(json, writable: false);
+        return (ReleaseData[]?)serializer.ReadObject(stream);
+    }
+#endif
 
     /// <summary>The release named <paramref name="name"/> (<c>go1.26.11</c>), or null.</summary>
     public ToolchainRelease? Find(string name) => Releases.FirstOrDefault(r => r.Name == name);

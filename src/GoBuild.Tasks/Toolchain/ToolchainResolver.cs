@@ -36,8 +36,14 @@ public sealed class ToolchainSettings
     /// <summary>A design-time build: use the cache, never download, never fail on a miss.</summary>
     public bool DesignTime { get; set; }
 
-    /// <summary>The platform the toolchain must run on.</summary>
-    public HostPlatform Host { get; set; } = HostPlatform.Current;
+    /// <summary>The platform the toolchain must run on (by default, this process's).</summary>
+    public HostPlatform Host
+    {
+        get => _host ?? HostPlatform.Current;
+        set => _host = value;
+    }
+
+    private HostPlatform? _host;
 }
 
 /// <summary>A resolved toolchain.</summary>
