@@ -131,7 +131,8 @@ public sealed class EnsureGoToolchain : Task, ICancelableTask
     /// <summary>A floating version is settled once per build (per MSBuild node) and shared by every project.</summary>
     private GoVersion? SelectOncePerBuild(string key, Func<GoVersion?> select)
     {
-        if (BuildEngine4?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is GoVersion known)
+        var engine = BuildEngine as IBuildEngine4;
+        if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is GoVersion known)
         {
             return known;
         }
@@ -139,7 +140,7 @@ public sealed class EnsureGoToolchain : Task, ICancelableTask
         GoVersion? selected = select();
         if (selected != null)
         {
-            BuildEngine4?.RegisterTaskObject(key, selected, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+            engine?.RegisterTaskObject(key, selected, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         }
 
         return selected;

@@ -91,6 +91,17 @@ public sealed class ToolchainCache
                 throw new GoBuildException("UnsafeCacheDir", Root, Convert.ToString((int)mode, 8).PadLeft(4, '0'));
             }
 
+            try
+            {
+                // Only the owner may chmod: setting the mode it already has proves we own the folder
+                // (.NET has no API for a file's owner).
+                File.SetUnixFileMode(Root, mode);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new GoBuildException("CacheDirNotOwned", Root);
+            }
+
             return;
         }
 #endif
