@@ -95,14 +95,22 @@ hyperfine --warmup 2 --runs $((runs * 3)) --export-json "$work/warm.json" \
   -n empty-target-floating "dotnet msbuild $work/floating/floating.csproj -nologo -v:q -t:BeforeGoCompile" \
   -n warm-floating "dotnet msbuild $work/floating/floating.csproj -nologo -v:q -t:GoEnsureToolchain"
 
+# MSBuild's own timing of the resolution targets in a warm build (median of several runs): the
+# fast path (property functions) for the exact pin, the task for the floating one.
+for p in pinned floating; do
+  for _ in $(seq "$runs"); do
+    dotnet msbuild "$work/$p/$p.csproj" -nologo -v:q -t:GoEnsureToolchain -clp:PerformanceSummary
+  done > "$work/$p.perf.txt"
+done
+
 # Peak memory: the build that acquires (cache removed, everything else warm) vs a no-op build.
 rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 rm -rf "$cache" "$work/pinned/bin" "$work/pinned/obj/Debug/gobuild"
 acquire_kb="$(rss dotnet build "$work/pinned/pinned.csproj" -nologo -v:q)"
 noop_kb="$(rss dotnet build "$work/pinned/pinned.csproj" -nologo -v:q)"
 
-python3 - "$work/cold.json" "$work/warm.json" "$acquire_kb" "$noop_kb" <<'PY'
-import json, sys
+python3 - "$work/cold.json" "$work/warm.json" "$acquire_kb" "$noop_kb" "$work/pinned.perf.txt" "$work/floating.perf.txt" <<'PY'
+import json, re, statistics, sys
 def load(p): return {x["command"]: x for x in json.load(open(p))["results"]}
 c, w = load(sys.argv[1]), load(sys.argv[2])
 acq, noop = int(sys.argv[3]) / 1024, int(sys.argv[4]) / 1024
@@ -114,5 +122,16 @@ print(f"ratio without MSBuild start-up ({empty:.2f} s):      {(cold-empty)/manua
 for name, base in (("warm-pinned", "empty-target"), ("warm-floating", "empty-target-floating")):
     d = (w[name]["median"] - w[base]["median"]) * 1000
     print(f"warm resolution, {name[5:]:8}: {w[name]['median']*1000:.0f} ms vs empty target {w[base]['median']*1000:.0f} ms -> {d:+.0f} ms")
+def targets(path):
+    # Per run (one "Project Evaluation Performance Summary" each), the sum of the resolution
+    # targets listed under "Target Performance Summary".
+    runs = []
+    for chunk in open(path).read().split("Project Evaluation Performance Summary")[1:]:
+        section = chunk.split("Target Performance Summary")[-1].split("Task Performance Summary")[0]
+        runs.append(sum(int(m.group(1)) for m in re.finditer(r"(\d+) ms\s+(GoEnsureToolchain|_GoBuildUseToolchainRoot|_GoBuildUseCachedToolchain|_GoBuildAcquireToolchain|_GoBuildRequireToolchain)\s", section)))
+    return statistics.median(runs), runs
+for name, path in (("exact pin, fast path", sys.argv[5]), ("1.26.*, task path", sys.argv[6])):
+    med, runs = targets(path)
+    print(f"warm resolution ({name}) by MSBuild's target timing: median {med:.0f} ms (runs: {' '.join(map(str, runs))})")
 print(f"peak RSS: build that acquires {acq:.0f} MB, no-op build {noop:.0f} MB -> {acq-noop:+.0f} MB (target < +100 MB)")
 PY
