@@ -63,12 +63,14 @@ public sealed class GoTestTests
             }
             """);
 
-        DotNetResult result = ws.DotNet("test", "app/app.csproj").AssertFailure();
+        // The netstandard2.0 tasks (Visual Studio's MSBuild) read go's JSON with another serializer.
+        DotNetResult result = ws.DotNet("test", "app/app.csproj", "-p:_GoBuildTasksFramework=netstandard2.0").AssertFailure();
 
         string error = result.AssertError("GOB5003", "calc_test.go(6,");
         StringAssert.Contains(error, "test build of example.com/app/calc");
         result.AssertOutputDoesNotContain("error GOB5002");
         result.AssertOutputDoesNotContain("error GOB2001");
+        result.AssertOutputContains("Failed!  - Failed:     0, Passed:     0, Skipped:     0, Total:     0");
     }
 
     // A command at the module root (the project builds it) and a package with the tests below it.
