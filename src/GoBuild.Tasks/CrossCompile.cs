@@ -38,6 +38,9 @@ public sealed class CrossCompile : GoCompileTaskBase
     [Required]
     public string HostGoArch { get; set; } = string.Empty;
 
+    /// <summary>Where toolchains' platform lists are cached; empty for <c>platforms</c> in the per-user cache.</summary>
+    public string? PlatformCacheDir { get; set; }
+
     /// <summary>How many go builds may run at once; 0 for the number of cores.</summary>
     public int MaxParallelism { get; set; }
 
@@ -111,7 +114,8 @@ public sealed class CrossCompile : GoCompileTaskBase
     {
         try
         {
-            return GoPlatformList.Load(toolchain.Version, Path.Combine(caches.Root, "platforms"), () => RunDistList(toolchain, environment));
+            string cacheDirectory = string.IsNullOrWhiteSpace(PlatformCacheDir) ? Path.Combine(caches.Root, "platforms") : PlatformCacheDir!;
+            return GoPlatformList.Load(toolchain.Version, cacheDirectory, () => RunDistList(toolchain, environment));
         }
         catch (FormatException ex)
         {

@@ -160,7 +160,15 @@ public sealed class GoPlatformList
             File.WriteAllText(temp, json);
             try
             {
-                File.Move(temp, file);
+                if (File.Exists(file))
+                {
+                    // A damaged entry: replaced in one step, as a rename.
+                    File.Replace(temp, file, null);
+                }
+                else
+                {
+                    File.Move(temp, file);
+                }
             }
             catch (IOException)
             {
