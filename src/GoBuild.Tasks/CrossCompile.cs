@@ -69,7 +69,7 @@ public sealed class CrossCompile : GoCompileTaskBase
             validator.Complete(target);
             foreach (GoTargetError error in validator.Validate(target, options.BuildMode))
             {
-                LogTargetError(error.ResourceName, error.Arguments, target.Context);
+                LogTargetError(error.ResourceName, error.Arguments, MessageContext(target));
                 valid = false;
             }
         }
@@ -94,11 +94,11 @@ public sealed class CrossCompile : GoCompileTaskBase
             {
                 bool cgo = target.IsCgoEnabled(options.BuildMode);
                 Log.LogMessage(MessageImportance.Normal, "Go target {0}: {1}", target.Context, Describe(target, cgo));
-                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), target.CreateEnvironment(environment, cgo), target.InputsFile, target.Context);
+                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), target.CreateEnvironment(environment, cgo), target.InputsFile, MessageContext(target));
             }
             catch (GoBuildException ex)
             {
-                LogTargetError(ex.ResourceName, ex.Arguments, target.Context);
+                LogTargetError(ex.ResourceName, ex.Arguments, MessageContext(target));
             }
             catch (OperationCanceledException)
             {
@@ -152,10 +152,13 @@ public sealed class CrossCompile : GoCompileTaskBase
         return stdout.ToString();
     }
 
+    // The default host build (nothing selected) reads as it did before targets existed: no suffix.
+    private static string? MessageContext(GoTargetPlatform target) => target.Implicit ? null : target.Context;
+
     // Called from parallel builds: TaskLoggingHelper is safe to use from several threads.
-    private void LogTargetError(string resourceName, object[] arguments, string context)
+    private void LogTargetError(string resourceName, object[] arguments, string? context)
     {
-        string message = Resources.Format(resourceName, arguments) + " [" + context + "]";
+        string message = Resources.Format(resourceName, arguments) + (string.IsNullOrEmpty(context) ? string.Empty : " [" + context + "]");
         string? code = Log.ExtractMessageCode(message, out string text);
         Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: null, lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: text);
     }
@@ -206,5 +209,6 @@ public sealed class CrossCompile : GoCompileTaskBase
         CgoEnabled = item.GetMetadata("GoCgoEnabled"),
         OutputPath = item.GetMetadata("OutputPath"),
         InputsFile = item.GetMetadata("InputsFile"),
+        Implicit = string.Equals(item.GetMetadata("Implicit").Trim(), "true", StringComparison.OrdinalIgnoreCase),
     };
 }

@@ -63,4 +63,21 @@ public sealed class CrossCompileErrorTests
 
         result.AssertError("GOB4008", "linux/arm, linux/arm → linux-arm");
     }
+
+    [TestMethod]
+    public void Build_CompileErrorWithSeveralTargets_NamesTheTargetInEachError_AndTheDefaultHostBuildNone()
+    {
+        TestProject ws = TestProject.CreateHello(
+            nameof(Build_CompileErrorWithSeveralTargets_NamesTheTargetInEachError_AndTheDefaultHostBuildNone),
+            properties: "<RuntimeIdentifiers>linux-x64;linux-musl-x64</RuntimeIdentifiers>");
+        ws.WriteFile("app/broken.go", "package main\n\nvar broken int = \"text\"\n");
+
+        DotNetResult matrix = ws.Build("app/app.csproj").AssertFailure();
+        DotNetResult host = ws.Build("app/app.csproj", "-p:RuntimeIdentifiers=").AssertFailure();
+
+        StringAssert.Contains(matrix.AssertError("GOB2001", "[linux/amd64]"), "broken.go(3,");
+        matrix.AssertError("GOB2001", "[linux/amd64 linux-musl-x64]");
+        host.AssertOutputDoesNotContain("[linux/amd64");
+        host.AssertError("GOB2001", "broken.go");
+    }
 }

@@ -44,6 +44,9 @@ public sealed class GoTargetPlatform
     /// </summary>
     public string Context { get; set; } = string.Empty;
 
+    /// <summary>Whether this is the default host target of a project that selects none (messages then name no target).</summary>
+    public bool Implicit { get; set; }
+
     /// <summary><c>goos/goarch</c>.</summary>
     public string Pair => GoOS + "/" + GoArch;
 
