@@ -56,4 +56,16 @@ public sealed class BuildTests
         result.AssertOutputContains(Path.Combine("tasks", "netstandard2.0", "GoBuild.Tasks.dll"));
         StringAssert.StartsWith(ws.RunProgram("app/bin/Debug/app"), "app unset linux/");
     }
+
+    [TestMethod]
+    public void DesignTimeBuild_RunsNoGoAndSucceeds()
+    {
+        TestProject ws = TestProject.CreateHello(nameof(DesignTimeBuild_RunsNoGoAndSucceeds));
+        CountingToolchain go = CountingToolchain.Create(ws.Root);
+
+        ws.Build("app/app.csproj", "-p:DesignTimeBuild=true", "-p:GoToolchainRoot=" + go.Root).AssertSuccess();
+
+        Assert.AreEqual(0, go.Invocations.Length, "a design-time build ran go");
+        Assert.IsFalse(File.Exists(ws.PathOf("app/bin/Debug/app")));
+    }
 }

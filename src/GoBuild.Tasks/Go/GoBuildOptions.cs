@@ -51,7 +51,7 @@ public sealed class GoBuildOptions
     /// <summary>GoCgoEnabled's default: on for c-shared and c-archive (they need cgo), off otherwise.</summary>
     public static bool CgoDefault(string buildMode) => buildMode.StartsWith("c-", StringComparison.Ordinal);
 
-    /// <summary>Parses an MSBuild boolean, or fails with GOB2005 naming the property.</summary>
+    /// <summary>Parses an MSBuild boolean, or fails with GOB2004 naming the property.</summary>
     public static bool ParseBool(string property, string? value, bool defaultValue)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -38,9 +38,12 @@ public static class GoModule
             return value.Replace('\\', '/');
         }
 
-        if (!Path.IsPathRooted(value) && Directory.Exists(Path.Combine(projectDirectory, value)))
+        // A backslash is a folder separator on every OS here (a project file written on Windows):
+        // import paths never hold one, and on Unix `cmd\tool` would name no folder.
+        string folder = value.Replace('\\', '/').TrimEnd('/');
+        if (!Path.IsPathRooted(value) && Directory.Exists(Path.Combine(projectDirectory, folder)))
         {
-            return "./" + value.Replace('\\', '/').TrimEnd('/');
+            return "./" + folder;
         }
 
         return value;

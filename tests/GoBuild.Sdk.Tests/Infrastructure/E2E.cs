@@ -48,6 +48,7 @@ public static class E2E
         }
 
         SdkVersion = Path.GetFileNameWithoutExtension(package!).Substring("GoBuild.Sdk.".Length);
+        DeleteOldRuns();
         s_runRoot = RepoPaths.NewTempDirectory("e2e");
         Directory.CreateDirectory(NuGetPackages);
         Directory.CreateDirectory(UserCache);
@@ -64,6 +65,25 @@ public static class E2E
         if (s_runRoot != null && Environment.GetEnvironmentVariable("GOBUILD_KEEP_TEST_FILES") != "1")
         {
             TryDelete(Path.Combine(s_runRoot, "nuget-packages"));
+            TryDelete(Path.Combine(s_runRoot, "user-cache"));
+        }
+    }
+
+    // Earlier runs' folders (kept so failures can be inspected) go once they are a few hours old.
+    private static void DeleteOldRuns()
+    {
+        string tmp = Path.Combine(RepoPaths.Root, "artifacts", "tmp");
+        if (!Directory.Exists(tmp))
+        {
+            return;
+        }
+
+        foreach (string dir in Directory.GetDirectories(tmp, "e2e-*"))
+        {
+            if (Directory.GetCreationTimeUtc(dir) < DateTime.UtcNow.AddHours(-3))
+            {
+                TryDelete(dir);
+            }
         }
     }
 

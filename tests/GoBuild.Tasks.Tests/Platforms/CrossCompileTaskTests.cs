@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using GoBuild.Tasks.Tests.Infrastructure;
 using GoBuild.Tests;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -65,8 +66,8 @@ public sealed class CrossCompileTaskTests
         bool result = task.Execute();
 
         Assert.IsFalse(result);
-        BuildErrorEventArgs error = engine.Errors.Single();
-        Assert.AreEqual("GOB4003", error.Code, engine.Describe());
+        RecordedDiagnostic error = engine.SingleError();
+        Assert.AreEqual("GOB4003", error.Code, engine.ToString());
         Assert.AreEqual("GOARM '9' is not valid. Use one of: 5, 6, 7 (each optionally followed by ,softfloat or ,hardfloat). [linux/arm]", error.Message);
         Assert.IsFalse(File.Exists(Path.Combine(project, "bin", "linux-x64", "app")), "no target may build while one is invalid");
         Assert.IsEmpty(task.BuiltTargets);
@@ -81,8 +82,9 @@ public sealed class CrossCompileTaskTests
 
         Assert.IsFalse(task.Execute());
 
-        Assert.AreEqual("GOB4006", engine.Errors.Single().Code, engine.Describe());
-        StringAssert.EndsWith(engine.Errors.Single().Message, "[linux/arm64]");
-        Assert.IsFalse(engine.Messages.Any(m => m.Message?.Contains(" build -o ") == true), "go build must not start");
+        RecordedDiagnostic error = engine.SingleError();
+        Assert.AreEqual("GOB4006", error.Code, engine.ToString());
+        StringAssert.EndsWith(error.Message, "[linux/arm64]");
+        Assert.IsFalse(engine.Messages.Any(m => m.Message.Contains(" build -o ")), "go build must not start");
     }
 }
