@@ -4,13 +4,13 @@
 #      four `go build` commands with the same flags and a fresh cache too   (target: ratio <= 1.05)
 #   2. no-op build of that 4-target project vs an empty project of the same kind (Microsoft.Build.NoTargets,
 #      the pattern GoBuild.Sdk follows), both `dotnet build --no-restore`   (target: ratio <= 1.15)
-#   bench/cross/run.sh [cold runs, default 3] [no-op runs, default 10]
+#   bench/cross/run.sh [cold runs, default 3] [no-op runs, default 20]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
 goroot="$tools/go/go1.26.11"
 cold_runs="${1:-3}"
-noop_runs="${2:-10}"
+noop_runs="${2:-20}"
 command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install hyperfine)"; exit 1; }
 [ -x "$goroot/bin/go" ] || "$root/eng/get-go.sh" 1.26.11
 
@@ -78,23 +78,37 @@ SH
 chmod +x loop.sh
 
 build="dotnet build app/app.csproj --no-restore -nologo -v:q"
-hyperfine --style basic --runs "$cold_runs" --export-json "$work/cold.json" \
-  --prepare "rm -rf '$work/gocache-sdk' '$work/gocache-loop' '$work/loop-out' app/bin app/obj/Debug" \
-  -n "GoBuild.Sdk cold 4-target build" "$build" \
-  -n "shell loop of 4 go builds" "./loop.sh"
+empty="dotnet build empty/empty.csproj --no-restore -nologo -v:q"
+# Other work on the machine comes and goes: alternate the two commands in rounds, so both see the
+# same load, and compare medians of all runs (wall clock) and mean CPU time (user + system).
+for i in $(seq 1 "$cold_runs"); do
+  hyperfine --style basic --runs 1 --export-json "$work/cold-$i.json" \
+    --prepare "rm -rf '$work/gocache-sdk' '$work/gocache-loop' '$work/loop-out' app/bin app/obj/Debug" \
+    -n "GoBuild.Sdk cold 4-target build" "$build" \
+    -n "shell loop of 4 go builds" "./loop.sh"
+done
 
 $build >/dev/null   # settle: the measured no-op starts from a finished build
-dotnet build empty/empty.csproj --no-restore -nologo -v:q >/dev/null
-hyperfine --style basic --warmup 2 --runs "$noop_runs" --export-json "$work/noop.json" \
-  -n "GoBuild.Sdk no-op 4-target build" "$build" \
-  -n "empty NoTargets project" "dotnet build empty/empty.csproj --no-restore -nologo -v:q"
+$empty >/dev/null
+rounds=5
+for i in $(seq 1 "$rounds"); do
+  hyperfine --style basic --warmup 1 --runs "$(( (noop_runs + rounds - 1) / rounds ))" --export-json "$work/noop-$i.json" \
+    -n "GoBuild.Sdk no-op 4-target build" "$build" \
+    -n "empty NoTargets project" "$empty"
+done
 
-python3 - "$work/cold.json" "$work/noop.json" <<'PY'
-import json, sys
-def medians(path):
-    return [r["median"] for r in json.load(open(path))["results"]]
-sdk, loop = medians(sys.argv[1])
-noop, empty = medians(sys.argv[2])
-print(f"cold 4 targets: GoBuild.Sdk {sdk:.2f} s, go build loop {loop:.2f} s, ratio {sdk / loop:.3f} (target <= 1.05)")
-print(f"no-op 4 targets: GoBuild.Sdk {noop * 1000:.0f} ms, empty project {empty * 1000:.0f} ms, ratio {noop / empty:.3f} (target <= 1.15)")
+python3 - "$work" <<'PY'
+import glob, json, statistics, sys
+def load(prefix):
+    runs = {}
+    for path in sorted(glob.glob(f"{sys.argv[1]}/{prefix}-*.json")):
+        for r in json.load(open(path))["results"]:
+            entry = runs.setdefault(r["command"], {"times": [], "cpu": []})
+            entry["times"] += r["times"]
+            entry["cpu"] += [r["user"] + r["system"]] * len(r["times"])
+    return [(name, statistics.median(v["times"]), statistics.mean(v["cpu"]), len(v["times"])) for name, v in runs.items()]
+(sdk, sdk_t, sdk_cpu, n), (loop, loop_t, loop_cpu, _) = load("cold")
+print(f"cold 4 targets ({n} runs each): GoBuild.Sdk {sdk_t:.2f} s, go build loop {loop_t:.2f} s, ratio {sdk_t / loop_t:.3f} (target <= 1.05); CPU {sdk_cpu:.1f} s vs {loop_cpu:.1f} s, ratio {sdk_cpu / loop_cpu:.3f}")
+(noop, noop_t, noop_cpu, n), (empty, empty_t, empty_cpu, _) = load("noop")
+print(f"no-op 4 targets ({n} runs each): GoBuild.Sdk {noop_t * 1000:.0f} ms, empty project {empty_t * 1000:.0f} ms, ratio {noop_t / empty_t:.3f} (target <= 1.15); CPU {noop_cpu * 1000:.0f} ms vs {empty_cpu * 1000:.0f} ms, ratio {noop_cpu / empty_cpu:.3f}")
 PY
