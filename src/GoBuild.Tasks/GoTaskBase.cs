@@ -55,6 +55,12 @@ public abstract class GoTaskBase : Task, ICancelableTask
     /// <summary>GOPRIVATE.</summary>
     public string? PrivateModules { get; set; }
 
+    /// <summary>
+    /// Whether go may download modules (restore). Otherwise go gets GOPROXY=off, so a build never
+    /// touches the network, unless ModMode is mod (go may then add requirements, as asked).
+    /// </summary>
+    public bool AllowModuleDownload { get; set; }
+
     /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
 
@@ -101,18 +107,22 @@ public abstract class GoTaskBase : Task, ICancelableTask
         Dictionary<string, string> env = GoEnvironment.Create(toolchain.Root, caches, Environment.GetEnvironmentVariable);
         SetIfNotEmpty(env, "GOOS", GoOS);
         SetIfNotEmpty(env, "GOARCH", GoArch);
-        SetIfNotEmpty(env, "GOPROXY", ModuleProxy);
         SetIfNotEmpty(env, "GOSUMDB", ChecksumDatabase);
         SetIfNotEmpty(env, "GOPRIVATE", PrivateModules);
-        if (!string.IsNullOrWhiteSpace(ModMode))
+        string? mode = NormalizedModMode();
+        if (mode != null)
         {
-            string mode = ModMode!.Trim().ToLowerInvariant();
-            if (mode != "readonly" && mode != "vendor" && mode != "mod")
-            {
-                throw new GoBuildException("InvalidModMode", ModMode!);
-            }
-
             env["GOFLAGS"] = "-mod=" + mode;
+        }
+
+        if (AllowModuleDownload || mode == "mod")
+        {
+            SetIfNotEmpty(env, "GOPROXY", ModuleProxy);
+        }
+        else
+        {
+            // Modules come in during restore; a build that would download fails with a clear error instead.
+            env["GOPROXY"] = "off";
         }
 
         foreach (ITaskItem item in EnvironmentVariables)
@@ -127,6 +137,41 @@ public abstract class GoTaskBase : Task, ICancelableTask
         }
 
         return env;
+    }
+
+    /// <summary>ModMode in lower case, or null when it is empty.</summary>
+    /// <exception cref="GoBuildException">GOB3001: not readonly, vendor or mod.</exception>
+    protected string? NormalizedModMode()
+    {
+        if (string.IsNullOrWhiteSpace(ModMode))
+        {
+            return null;
+        }
+
+        string mode = ModMode!.Trim().ToLowerInvariant();
+        if (mode != "readonly" && mode != "vendor" && mode != "mod")
+        {
+            throw new GoBuildException("InvalidModMode", ModMode!);
+        }
+
+        return mode;
+    }
+
+    /// <summary>
+    /// Runs go and returns its exit code and every output line (stdout and stderr interleaved), for
+    /// commands whose output the task reads rather than shows. The command line is logged.
+    /// </summary>
+    protected (int ExitCode, IReadOnlyList<string> Lines) CaptureGo(GoToolchain toolchain, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        Log.LogMessage(MessageImportance.Normal, "{0} {1}", toolchain.Executable, CommandLine.Join(arguments));
+        var lines = new List<string>();
+        int exitCode = new GoProcessRunner(toolchain.Executable).Run(arguments, workingDirectory, environment, (line, _) => lines.Add(line), CancellationToken);
+        foreach (string line in lines)
+        {
+            Log.LogMessage(MessageImportance.Low, "{0}", line);
+        }
+
+        return (exitCode, lines);
     }
 
     /// <summary>

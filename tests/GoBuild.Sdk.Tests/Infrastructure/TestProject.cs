@@ -39,6 +39,12 @@ public sealed class TestProject
 
         Directory.CreateDirectory(root);
         var project = new TestProject(root);
+
+        // Workspaces live under the repository's artifacts/: stop the repository's own Directory.*
+        // files (warnings as errors, central package versions) from applying to users' projects.
+        project.WriteFile("Directory.Build.props", "<Project />\n");
+        project.WriteFile("Directory.Build.targets", "<Project />\n");
+        project.WriteFile("Directory.Packages.props", "<Project />\n");
         project.WriteFile("global.json", $$"""
             {
               "sdk": { "version": "10.0.100", "rollForward": "latestFeature" },

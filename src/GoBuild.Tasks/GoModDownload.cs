@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Modules;
+using GoBuild.Tasks.Toolchain;
+using Microsoft.Build.Framework;
+
+namespace GoBuild.Tasks;
+
+/// <summary>
+/// The work of GoRestore: <c>go mod download</c> of the modules go.mod requires, from
+/// GoModuleProxy, checked by go against go.sum (and the checksum database), into the module cache,
+/// so that the build can run with GOPROXY=off. go works on a copy of go.mod and go.sum, so the
+/// module's own go.sum is never written.
+/// </summary>
+public sealed class GoModDownload : GoTaskBase
+{
+    /// <summary>A folder of the project's own (under obj/) for the go.mod/go.sum copy.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = string.Empty;
+
+    /// <summary>Where to write the module cache files restore provided, one per line: the next restore is skipped while they all exist.</summary>
+    public string? InputsFile { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ExecuteCore()
+    {
+        string? root = GoModule.FindRoot(ProjectDirectory);
+        if (root == null)
+        {
+            // The build reports the missing go.mod (GOB2003); restore has nothing to fetch.
+            return;
+        }
+
+        string? mode = NormalizedModMode();
+        if (mode == "vendor")
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}: modules are vendored; nothing to download.", root);
+            ModuleInputs.Write(InputsFile, Array.Empty<string>());
+            return;
+        }
+
+        GoModFile goMod = GoModFile.Load(Path.Combine(root, "go.mod"));
+        string sumPath = Path.Combine(root, "go.sum");
+        GoSumFile? goSum = File.Exists(sumPath) ? GoSumFile.Load(sumPath) : null;
+        GoCacheLocations caches = CacheLocations();
+        var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
+        if (checks.Requirements.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}: go.mod requires no modules; nothing to download.", root);
+            ModuleInputs.Write(InputsFile, Array.Empty<string>());
+            return;
+        }
+
+        if (checks.IsFullyRestored())
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}: every required module is in the module cache '{1}'.", root, caches.ModuleCache);
+            ModuleInputs.Write(InputsFile, checks.RestoredFiles());
+            return;
+        }
+
+        GoToolchain toolchain = OpenToolchain();
+        AllowModuleDownload = true;
+        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+        string copy = CopyModuleFiles(root, goSum != null);
+        var arguments = new[] { "mod", "download", "-modfile=" + Path.Combine(copy, "go.mod") };
+        (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, root);
+        if (exitCode == 0)
+        {
+            ModuleInputs.Write(InputsFile, checks.RestoredFiles());
+            return;
+        }
+
+        IReadOnlyList<ModuleProblem> mismatches = GoModuleOutput.ChecksumMismatches(lines);
+        foreach (ModuleProblem problem in mismatches)
+        {
+            ModuleProblemLog.LogError(Log, problem, root);
+        }
+
+        if (mismatches.Count == 0)
+        {
+            string proxy = env.TryGetValue("GOPROXY", out string? value) ? value : "(Go's default)";
+            Log.LogErrorWithCodeFromResources("ModuleDownloadFailed", root, proxy, string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - 20))));
+        }
+    }
+
+    // go writes the go.sum next to -modfile: give it copies, so what it adds never reaches the module.
+    private string CopyModuleFiles(string root, bool hasGoSum)
+    {
+        string copy = Path.Combine(Path.GetFullPath(IntermediateDirectory), "modules");
+        Directory.CreateDirectory(copy);
+        File.Copy(Path.Combine(root, "go.mod"), Path.Combine(copy, "go.mod"), overwrite: true);
+        string sumCopy = Path.Combine(copy, "go.sum");
+        if (hasGoSum)
+        {
+            File.Copy(Path.Combine(root, "go.sum"), sumCopy, overwrite: true);
+        }
+        else if (File.Exists(sumCopy))
+        {
+            File.Delete(sumCopy);
+        }
+
+        return copy;
+    }
+}

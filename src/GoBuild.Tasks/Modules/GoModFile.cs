@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace GoBuild.Tasks.Modules;
+
+/// <summary>
+/// The parts of a go.mod file that module verification needs: the module path, the <c>go</c>
+/// version, the requirements and the replacements. Other directives are skipped; go itself
+/// reports a malformed file when it builds.
+/// </summary>
+public sealed class GoModFile
+{
+    private GoModFile(string modulePath, string goVersion, IReadOnlyList<ModuleVersion> requires, IReadOnlyList<GoModReplace> replaces)
+    {
+        ModulePath = modulePath;
+        GoVersion = goVersion;
+        Requires = requires;
+        Replaces = replaces;
+    }
+
+    /// <summary>The main module's path (the <c>module</c> directive).</summary>
+    public string ModulePath { get; }
+
+    /// <summary>The <c>go</c> directive's version, or empty when there is none.</summary>
+    public string GoVersion { get; }
+
+    /// <summary>The <c>require</c> directives, in file order.</summary>
+    public IReadOnlyList<ModuleVersion> Requires { get; }
+
+    /// <summary>The <c>replace</c> directives, in file order.</summary>
+    public IReadOnlyList<GoModReplace> Replaces { get; }
+
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    public static GoModFile Load(string path) => Parse(File.ReadAllText(path));
+
+    /// <summary>Parses go.mod text.</summary>
+    public static GoModFile Parse(string text)
+    {
+        string modulePath = string.Empty;
+        string goVersion = string.Empty;
+        var requires = new List<ModuleVersion>();
+        var replaces = new List<GoModReplace>();
+        string? block = null;
+        foreach (string rawLine in text.Split('\n'))
+        {
+            List<string> tokens = Tokenize(rawLine);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            if (block != null)
+            {
+                if (tokens[0] == ")")
+                {
+                    block = null;
+                    continue;
+                }
+
+                AddDirective(block, tokens, ref modulePath, ref goVersion, requires, replaces);
+                continue;
+            }
+
+            if (tokens.Count == 2 && tokens[1] == "(")
+            {
+                block = tokens[0];
+                continue;
+            }
+
+            AddDirective(tokens[0], tokens.Skip(1).ToList(), ref modulePath, ref goVersion, requires, replaces);
+        }
+
+        return new GoModFile(modulePath, goVersion, requires, replaces);
+    }
+
+    /// <summary>
+    /// What a requirement resolves to after the <c>replace</c> directives: the module itself, another
+    /// module version, or null when it is replaced by a local folder (which go.sum does not cover).
+    /// </summary>
+    public ModuleVersion? Resolve(ModuleVersion requirement)
+    {
+        // A replacement for this exact version wins over one for every version of the path.
+        GoModReplace? replace =
+            Replaces.LastOrDefault(r => r.Old.Equals(requirement)) ??
+            Replaces.LastOrDefault(r => r.Old.Version.Length == 0 && string.Equals(r.Old.Path, requirement.Path, StringComparison.Ordinal));
+        if (replace == null)
+        {
+            return requirement;
+        }
+
+        return replace.IsLocal ? null : replace.New;
+    }
+
+    /// <summary>The module versions go must find in the module cache and in go.sum: requirements after replacement.</summary>
+    public IReadOnlyList<ModuleVersion> ResolvedRequirements()
+    {
+        var result = new List<ModuleVersion>();
+        foreach (ModuleVersion requirement in Requires)
+        {
+            ModuleVersion? resolved = Resolve(requirement);
+            if (resolved is { } module && !result.Contains(module))
+            {
+                result.Add(module);
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddDirective(string verb, List<string> args, ref string modulePath, ref string goVersion, List<ModuleVersion> requires, List<GoModReplace> replaces)
+    {
+        switch (verb)
+        {
+            case "module" when args.Count >= 1:
+                modulePath = args[0];
+                break;
+            case "go" when args.Count >= 1:
+                goVersion = args[0];
+                break;
+            case "require" when args.Count >= 2:
+                requires.Add(new ModuleVersion(args[0], args[1]));
+                break;
+            case "replace":
+                int arrow = args.IndexOf("=>");
+                if (arrow is 1 or 2 && args.Count - arrow - 1 is 1 or 2)
+                {
+                    var old = new ModuleVersion(args[0], arrow == 2 ? args[1] : string.Empty);
+                    var @new = new ModuleVersion(args[arrow + 1], args.Count - arrow - 1 == 2 ? args[arrow + 2] : string.Empty);
+                    replaces.Add(new GoModReplace(old, @new));
+                }
+
+                break;
+        }
+    }
+
+    // go.mod tokens: words, "quoted" or `raw` strings, the block parentheses, and the => arrow;
+    // a // comment ends the line.
+    private static List<string> Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        int i = 0;
+        while (i < line.Length)
+        {
+            char c = line[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c == '/' && i + 1 < line.Length && line[i + 1] == '/')
+            {
+                break;
+            }
+            else if (c == '(' || c == ')')
+            {
+                tokens.Add(c.ToString());
+                i++;
+            }
+            else if (c == '"' || c == '`')
+            {
+                var token = new StringBuilder();
+                int j = i + 1;
+                while (j < line.Length && line[j] != c)
+                {
+                    if (c == '"' && line[j] == '\\' && j + 1 < line.Length)
+                    {
+                        j++;
+                    }
+
+                    token.Append(line[j]);
+                    j++;
+                }
+
+                tokens.Add(token.ToString());
+                i = j + 1;
+            }
+            else
+            {
+                int j = i;
+                while (j < line.Length && !char.IsWhiteSpace(line[j]) && line[j] != '(' && line[j] != ')' && !(line[j] == '/' && j + 1 < line.Length && line[j + 1] == '/'))
+                {
+                    j++;
+                }
+
+                tokens.Add(line.Substring(i, j - i));
+                i = j;
+            }
+        }
+
+        return tokens;
+    }
+}
+
+/// <summary>A <c>replace old [version] => new [version]</c> directive.</summary>
+public sealed class GoModReplace
+{
+    /// <summary>Creates the replacement.</summary>
+    public GoModReplace(ModuleVersion old, ModuleVersion @new)
+    {
+        Old = old;
+        New = @new;
+    }
+
+    /// <summary>What is replaced; an empty version replaces every version.</summary>
+    public ModuleVersion Old { get; }
+
+    /// <summary>The replacement: a module version, or a folder path with an empty version.</summary>
+    public ModuleVersion New { get; }
+
+    /// <summary>Whether the replacement is a local folder (no version).</summary>
+    public bool IsLocal => New.Version.Length == 0;
+}
