@@ -3,8 +3,13 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.Serialization;
 using System.Text;
+#if NET
 using System.Text.Json;
+#else
+using System.Runtime.Serialization.Json;
+#endif
 
 namespace GoBuild.Tasks.Go;
 
@@ -67,32 +72,37 @@ public sealed class GoPlatformList
 
     /// <summary>Parses the output of <c>go tool dist list -json</c>.</summary>
     /// <exception cref="FormatException">The text is not a JSON array of platform objects.</exception>
+    /// <remarks>
+    /// Read with the JSON reader in-box for each task framework (as ToolchainIndex does):
+    /// JsonDocument on net8.0, DataContractJsonSerializer on netstandard2.0.
+    /// </remarks>
     public static GoPlatformList Parse(string json)
     {
-        var platforms = new List<GoPlatform>();
+        // DataContractJsonSerializer reads an object as an empty array; the list must be an array.
+        if (!json.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("[", StringComparison.Ordinal))
+        {
+            throw new FormatException("expected a JSON array");
+        }
+
+        PlatformData[]? entries;
         try
         {
-            using JsonDocument document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new FormatException("expected a JSON array");
-            }
-
-            foreach (JsonElement entry in document.RootElement.EnumerateArray())
-            {
-                string goOS = entry.TryGetProperty("GOOS", out JsonElement os) && os.ValueKind == JsonValueKind.String ? os.GetString()! : string.Empty;
-                string goArch = entry.TryGetProperty("GOARCH", out JsonElement arch) && arch.ValueKind == JsonValueKind.String ? arch.GetString()! : string.Empty;
-                if (goOS.Length == 0 || goArch.Length == 0)
-                {
-                    throw new FormatException("an entry lacks GOOS or GOARCH");
-                }
-
-                platforms.Add(new GoPlatform(goOS, goArch, IsTrue(entry, "CgoSupported"), IsTrue(entry, "FirstClass")));
-            }
+            entries = Deserialize(json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is SerializationException || IsJsonException(ex))
         {
             throw new FormatException(ex.Message, ex);
+        }
+
+        var platforms = new List<GoPlatform>();
+        foreach (PlatformData? entry in entries ?? Array.Empty<PlatformData>())
+        {
+            if (entry == null || string.IsNullOrEmpty(entry.GoOS) || string.IsNullOrEmpty(entry.GoArch))
+            {
+                throw new FormatException("an entry lacks GOOS or GOARCH");
+            }
+
+            platforms.Add(new GoPlatform(entry.GoOS!, entry.GoArch!, entry.CgoSupported, entry.FirstClass));
         }
 
         if (platforms.Count == 0)
@@ -147,8 +157,56 @@ public sealed class GoPlatformList
         return Path.Combine(cacheDirectory, (name.Length == 0 ? "unknown" : name.ToString()) + ".json");
     }
 
-    private static bool IsTrue(JsonElement entry, string name) =>
-        entry.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
+#if NET
+    private static bool IsJsonException(Exception ex) => ex is JsonException || ex is InvalidOperationException;
+
+    private static PlatformData[] Deserialize(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("expected a JSON array");
+        }
+
+        return document.RootElement.EnumerateArray().Select(entry => entry.ValueKind != JsonValueKind.Object ? null! : new PlatformData
+        {
+            GoOS = String(entry, "GOOS"),
+            GoArch = String(entry, "GOARCH"),
+            CgoSupported = entry.TryGetProperty("CgoSupported", out JsonElement cgo) && cgo.ValueKind == JsonValueKind.True,
+            FirstClass = entry.TryGetProperty("FirstClass", out JsonElement first) && first.ValueKind == JsonValueKind.True,
+        }).ToArray();
+    }
+
+    private static string? String(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+#else
+    private static bool IsJsonException(Exception ex) => ex is System.Xml.XmlException || ex is InvalidCastException;
+
+    // In-box for netstandard2.0: no System.Text.Json (and its dependencies) next to the tasks in
+    // .NET Framework MSBuild, where they would clash with MSBuild's own copies.
+    private static PlatformData[]? Deserialize(string json)
+    {
+        var serializer = new DataContractJsonSerializer(typeof(PlatformData[]));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json), writable: false);
+        return (PlatformData[]?)serializer.ReadObject(stream);
+    }
+#endif
+
+    [DataContract]
+    private sealed class PlatformData
+    {
+        [DataMember(Name = "GOOS")]
+        public string? GoOS { get; set; }
+
+        [DataMember(Name = "GOARCH")]
+        public string? GoArch { get; set; }
+
+        [DataMember(Name = "CgoSupported")]
+        public bool CgoSupported { get; set; }
+
+        [DataMember(Name = "FirstClass")]
+        public bool FirstClass { get; set; }
+    }
 
     // Written to a temporary name and moved into place, so parallel builds never read half a file.
     private static void Store(string file, string json)

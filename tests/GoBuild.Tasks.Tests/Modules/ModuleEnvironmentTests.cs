@@ -63,7 +63,7 @@ public sealed class ModuleEnvironmentTests
     private sealed class Probe : GoTaskBase
     {
         public Dictionary<string, string> Environment() =>
-            CreateEnvironment(Toolchain.GoToolchain.Open(RepoPaths.GoRoot("1.26.11")), new GoCacheLocations(System.IO.Path.GetTempPath()));
+            CreateEnvironment(global::GoBuild.Tasks.Toolchain.GoToolchain.Open(RepoPaths.GoRoot("1.26.11")), new GoCacheLocations(System.IO.Path.GetTempPath()));
 
         protected override void ExecuteCore()
         {

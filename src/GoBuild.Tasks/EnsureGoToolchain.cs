@@ -1,0 +1,167 @@
+using System;
+using System.IO;
+using System.Threading;
+using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Toolchain;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace GoBuild.Tasks;
+
+/// <summary>
+/// Resolves the Go toolchain of a project: the pinned version (GoToolchainVersion, else
+/// go.work/go.mod), from the per-user cache, or downloaded from the mirror, verified by SHA-256
+/// and unpacked safely. With <see cref="ToolchainRoot"/> set it only checks that that GOROOT's
+/// version satisfies <see cref="Version"/>.
+/// </summary>
+public sealed class EnsureGoToolchain : Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    /// <summary>Creates the task with the shared message resources.</summary>
+    public EnsureGoToolchain()
+        : base(Resources.Manager)
+    {
+    }
+
+    /// <summary>The project folder (go.mod and go.work are looked up from here).</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>GoToolchainVersion.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>GoToolchainMirror.</summary>
+    public string? Mirror { get; set; }
+
+    /// <summary>GoToolchainAllowHttp.</summary>
+    public string? AllowHttp { get; set; }
+
+    /// <summary>GoToolchainSha256.</summary>
+    public string? Sha256 { get; set; }
+
+    /// <summary>GoToolchainCacheDir; empty for the per-user default.</summary>
+    public string? CacheDir { get; set; }
+
+    /// <summary>GoToolchainOffline.</summary>
+    public string? Offline { get; set; }
+
+    /// <summary>DesignTimeBuild: never download, never fail on a miss.</summary>
+    public bool DesignTime { get; set; }
+
+    /// <summary>GoToolchainRoot: when set, only verify its version against <see cref="Version"/>.</summary>
+    public string? ToolchainRoot { get; set; }
+
+    /// <summary>The host GOOS (from the targets, so the fast path and the task agree); empty to detect.</summary>
+    public string? HostOS { get; set; }
+
+    /// <summary>The host GOARCH; empty to detect.</summary>
+    public string? HostArch { get; set; }
+
+    /// <summary>The GOROOT, with a trailing separator; empty after a design-time miss.</summary>
+    [Output]
+    public string ResolvedRoot { get; private set; } = string.Empty;
+
+    /// <summary>The version, as go reports it (go1.26.11).</summary>
+    [Output]
+    public string ResolvedVersion { get; private set; } = string.Empty;
+
+    /// <inheritdoc/>
+    public void Cancel() => _cancellation.Cancel();
+
+    /// <inheritdoc/>
+    public override bool Execute()
+    {
+        try
+        {
+            ExecuteCore();
+        }
+        catch (GoBuildException ex)
+        {
+            Log.LogErrorWithCodeFromResources(ex.ResourceName, ex.Arguments);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogErrorWithCodeFromResources("ToolchainCancelled");
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            Log.LogErrorWithCodeFromResources("ToolchainIOError", CacheDir ?? string.Empty, ex.Message);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void ExecuteCore()
+    {
+        if (!string.IsNullOrWhiteSpace(ToolchainRoot))
+        {
+            GoToolchain toolchain = GoToolchain.Open(ToolchainRoot!);
+            if (!string.IsNullOrWhiteSpace(Version))
+            {
+                ToolchainResolver.VerifyRoot(toolchain.Root, toolchain.Version, Version!);
+            }
+
+            SetOutputs(toolchain.Root, toolchain.Version);
+            return;
+        }
+
+        bool windows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+        var settings = new ToolchainSettings
+        {
+            ProjectDirectory = ProjectDirectory,
+            Version = Version,
+            Mirror = Mirror,
+            AllowHttp = GoBuildOptions.ParseBool("GoToolchainAllowHttp", AllowHttp, false),
+            Sha256 = Sha256,
+            CacheDir = string.IsNullOrWhiteSpace(CacheDir) ? ToolchainCache.DefaultRoot(Environment.GetEnvironmentVariable, windows) : CacheDir!,
+            Offline = GoBuildOptions.ParseBool("GoToolchainOffline", Offline, false),
+            DesignTime = DesignTime,
+            Host = string.IsNullOrEmpty(HostOS) || string.IsNullOrEmpty(HostArch) ? HostPlatform.Current : new HostPlatform(HostOS!, HostArch!),
+        };
+
+        ResolvedToolchain? resolved = new ToolchainResolver(settings, new TaskLog(Log)).Resolve(_cancellation.Token, SelectOncePerBuild);
+        if (resolved != null)
+        {
+            Log.LogMessageFromResources(MessageImportance.Normal, "ToolchainResolved", resolved.Version, resolved.Root, resolved.Source);
+            SetOutputs(resolved.Root, resolved.Version);
+        }
+    }
+
+    /// <summary>A floating version is settled once per build (per MSBuild node) and shared by every project.</summary>
+    private GoVersion? SelectOncePerBuild(string key, Func<GoVersion?> select)
+    {
+        var engine = BuildEngine as IBuildEngine4;
+        if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is GoVersion known)
+        {
+            return known;
+        }
+
+        GoVersion? selected = select();
+        if (selected != null)
+        {
+            engine?.RegisterTaskObject(key, selected, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        }
+
+        return selected;
+    }
+
+    private void SetOutputs(string root, string version)
+    {
+        ResolvedRoot = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        ResolvedVersion = version;
+    }
+
+    private sealed class TaskLog : IToolchainLog
+    {
+        private readonly TaskLoggingHelper _log;
+
+        public TaskLog(TaskLoggingHelper log) => _log = log;
+
+        public void Important(string resourceName, params object[] args) => _log.LogMessageFromResources(MessageImportance.High, resourceName, args);
+
+        public void Normal(string resourceName, params object[] args) => _log.LogMessageFromResources(MessageImportance.Normal, resourceName, args);
+
+        public void Detail(string resourceName, params object[] args) => _log.LogMessageFromResources(MessageImportance.Low, resourceName, args);
+    }
+}
