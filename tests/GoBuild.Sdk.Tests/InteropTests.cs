@@ -100,6 +100,43 @@ public sealed class InteropTests
         Assert.AreEqual("42", ws.RunProgram("capp"));
     }
 
+    [TestMethod]
+    public void ProjectReference_PublishForLinuxArm64_BuildsTheGoProgramForArm64()
+    {
+        TestProject ws = TestProject.Create(nameof(ProjectReference_PublishForLinuxArm64_BuildsTheGoProgramForArm64));
+        ws.WriteFile("agent/go.mod", "module example.com/agent\n\ngo 1.22\n");
+        ws.WriteFile("agent/main.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"agent\") }\n");
+        ws.WriteGoProject("agent/agent.csproj");
+        ws.WriteFile("app/app.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../agent/agent.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+
+        // No apphost: its linux-arm64 pack would come from the network.
+        ws.DotNet("publish", "app/app.csproj", "-r", "linux-arm64", "-p:UseAppHost=false").AssertSuccess();
+
+        string agent = ws.PathOf("app/bin/Release/net10.0/linux-arm64/publish/agent");
+        Assert.AreEqual(183, InteropWorkspace.ElfMachine(agent), "aarch64");
+        Assert.IsTrue(InteropWorkspace.IsExecutableByAll(agent));
+    }
+
+    [TestMethod]
+    public void Build_CSharedForAnotherPlatformWithoutCCompiler_FailsWithGOB4006_AndForJsWasmWithGOB5007()
+    {
+        TestProject ws = TestProject.CreateHello(nameof(Build_CSharedForAnotherPlatformWithoutCCompiler_FailsWithGOB4006_AndForJsWasmWithGOB5007), properties: "<GoBuildMode>c-shared</GoBuildMode>");
+
+        StringAssert.Contains(ws.Build("app/app.csproj", "-p:RuntimeIdentifier=linux-arm64").AssertFailure().AssertError("GOB4006"), "linux/arm64");
+        StringAssert.Contains(ws.Build("app/app.csproj", "-p:RuntimeIdentifier=browser-wasm").AssertFailure().AssertError("GOB5007"), "js/wasm");
+    }
+
     private static (TestProject Ws, CountingToolchain Go, string ToolchainProperty) Sample(string name)
     {
         TestProject ws = TestProject.Create(name);

@@ -11,9 +11,9 @@ namespace GoBuild.Sdk.Tests;
 public sealed class PackTests
 {
     [TestMethod]
-    public void Pack_GoProgram_PutsItUnderRuntimesRidNative_AndAnAppReferencingThePackageRunsIt()
+    public void Pack_GoProgramForTwoRids_PutsEachUnderRuntimesRidNative_AndAppsReferencingThePackageGetTheirs()
     {
-        TestProject ws = TestProject.Create(nameof(Pack_GoProgram_PutsItUnderRuntimesRidNative_AndAnAppReferencingThePackageRunsIt));
+        TestProject ws = TestProject.Create(nameof(Pack_GoProgramForTwoRids_PutsEachUnderRuntimesRidNative_AndAppsReferencingThePackageGetTheirs));
         ws.WriteFile("agent/go.mod", "module example.com/agent\n\ngo 1.22\n");
         ws.WriteFile("agent/main.go", """
             package main
@@ -29,7 +29,7 @@ public sealed class PackTests
             	fmt.Printf("agent %s %s/%s\n", strings.Join(os.Args[1:], ","), runtime.GOOS, runtime.GOARCH)
             }
             """);
-        ws.WriteGoProject("agent/agent.csproj", properties: "<PackageId>Contoso.Agent</PackageId><Version>1.2.3</Version>");
+        ws.WriteGoProject("agent/agent.csproj", properties: "<PackageId>Contoso.Agent</PackageId><Version>1.2.3</Version><RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers>");
 
         ws.DotNet("pack", "agent/agent.csproj", "-o", ws.PathOf("feed")).AssertSuccess().AssertOutputDoesNotContain("warning");
 
@@ -39,10 +39,12 @@ public sealed class PackTests
             entries = package.Entries.Select(e => e.FullName).ToArray();
             string nuspec = new StreamReader(package.GetEntry("Contoso.Agent.nuspec")!.Open()).ReadToEnd();
             Assert.IsFalse(nuspec.Contains("<dependencies"), "a Go package depends on no framework: " + nuspec);
+            Assert.AreEqual(62, ElfMachine(package, "runtimes/linux-x64/native/agent"), "x86-64");
+            Assert.AreEqual(183, ElfMachine(package, "runtimes/linux-arm64/native/agent"), "aarch64");
         }
 
         CollectionAssert.IsSubsetOf(
-            new[] { "runtimes/linux-x64/native/agent", "build/Contoso.Agent.targets", "buildTransitive/Contoso.Agent.targets" },
+            new[] { "runtimes/linux-x64/native/agent", "runtimes/linux-arm64/native/agent", "build/Contoso.Agent.targets", "buildTransitive/Contoso.Agent.targets" },
             entries,
             string.Join(", ", entries));
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", System.StringComparison.Ordinal)), string.Join(", ", entries));
@@ -76,5 +78,25 @@ public sealed class PackTests
 
         Assert.AreEqual("agent from-dotnet linux/amd64", ws.RunProgram("consumer/bin/Debug/net10.0/consumer"));
         Assert.IsTrue(InteropWorkspace.IsExecutableByAll(ws.PathOf("consumer/bin/Debug/net10.0/agent")), "NuGet drops the execute bit; the package's targets restore it");
+
+        // An app for linux-arm64 gets the arm64 program from the package (no apphost: its arm64 pack would come from the network).
+        ws.DotNet("publish", "consumer/consumer.csproj", "-r", "linux-arm64", "-p:UseAppHost=false").AssertSuccess();
+        string published = ws.PathOf("consumer/bin/Release/net10.0/linux-arm64/publish/agent");
+        Assert.AreEqual(183, InteropWorkspace.ElfMachine(published), "aarch64");
+        Assert.IsTrue(InteropWorkspace.IsExecutableByAll(published));
+    }
+
+    private static int ElfMachine(ZipArchive package, string entry)
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            package.GetEntry(entry)!.ExtractToFile(path, overwrite: true);
+            return InteropWorkspace.ElfMachine(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -40,6 +40,17 @@ public sealed class GoBuildOptions
     /// <summary><c>-X name=value</c> definitions, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> LinkerVariables { get; set; } = Array.Empty<KeyValuePair<string, string>>();
 
+    /// <summary>A copy of these options that writes <paramref name="outputPath"/>.</summary>
+    public GoBuildOptions WithOutputPath(string outputPath)
+    {
+        var copy = (GoBuildOptions)MemberwiseClone();
+        copy.OutputPath = outputPath;
+        return copy;
+    }
+
+    /// <summary>GoCgoEnabled's default: on for c-shared and c-archive (they need cgo), off otherwise.</summary>
+    public static bool CgoDefault(string buildMode) => buildMode.StartsWith("c-", StringComparison.Ordinal);
+
     /// <summary>Parses an MSBuild boolean, or fails with GOB2004 naming the property.</summary>
     public static bool ParseBool(string property, string? value, bool defaultValue)
     {

@@ -66,6 +66,13 @@ public sealed class GoOutputParser
             return false;
         }
 
+        // The C compiler's include trail under cgo ("In file included from x.c:3:") is context for
+        // the error line that follows it, not an error of its own.
+        if (line.StartsWith("In file included from ", StringComparison.Ordinal) || line.StartsWith("                 from ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         Match match = s_diagnostic.Match(line);
         if (!match.Success)
         {

@@ -28,6 +28,20 @@ public sealed class GoOutputParserTests
     }
 
     [TestMethod]
+    public void Feed_CgoIncludeTrail_IsNotAnErrorButTheCompilerLineAfterItIs()
+    {
+        List<GoDiagnostic> diagnostics = Parse(
+            "In file included from _cgo_export.c:3:",
+            "                 from other.h:1:",
+            "./native.h:2:10: fatal error: missing.h: No such file or directory");
+
+        GoDiagnostic d = diagnostics.Single();
+        Assert.AreEqual(Path.Combine(s_workingDirectory, "native.h"), d.File);
+        Assert.AreEqual(2, d.Line);
+        Assert.AreEqual(10, d.Column);
+    }
+
+    [TestMethod]
     public void Feed_LineInParentFolder_ResolvesDotDotToTheModuleFile()
     {
         GoDiagnostic d = Parse("../../lib/lib.go:3:23: undefined: x").Single();

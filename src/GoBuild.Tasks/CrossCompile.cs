@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Toolchain;
+using Microsoft.Build.Framework;
+
+namespace GoBuild.Tasks;
+
+/// <summary>
+/// Builds one package for several target platforms (GOOS/GOARCH and variants), in parallel up to
+/// the number of cores (go's build cache is shared and safe for concurrent use). Every target is
+/// checked against the toolchain's own <c>go tool dist list</c> first; every error names its target.
+/// </summary>
+/// <remarks>
+/// The targets pass only the platforms whose outputs are out of date (MSBuild's partial build over
+/// the per-target stamp files), so a change to one target's settings rebuilds that target alone.
+/// </remarks>
+public sealed class CrossCompile : GoCompileTaskBase
+{
+    /// <summary>
+    /// The platforms to build (the <c>_GoBuildTarget</c> items): metadata GoOS, GoArch, GOARM,
+    /// GOAMD64, GOARM64, RuntimeIdentifier, GoCCompiler, GoCgoEnabled, OutputPath, InputsFile.
+    /// </summary>
+    [Required]
+    public ITaskItem[] Targets { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The RID table (<c>_GoBuildRuntimeIdentifierMap</c>): Include = RID; metadata GoOS, GoArch, GOARM, Primary.</summary>
+    public ITaskItem[] RuntimeIdentifierTable { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>GOOS of the machine the build runs on.</summary>
+    [Required]
+    public string HostGoOS { get; set; } = string.Empty;
+
+    /// <summary>GOARCH of the machine the build runs on.</summary>
+    [Required]
+    public string HostGoArch { get; set; } = string.Empty;
+
+    /// <summary>Where toolchains' platform lists are cached; empty for <c>platforms</c> in the per-user cache.</summary>
+    public string? PlatformCacheDir { get; set; }
+
+    /// <summary>How many go builds may run at once; 0 for the number of cores.</summary>
+    public int MaxParallelism { get; set; }
+
+    /// <summary>The items of <see cref="Targets"/> whose build succeeded (their stamps get settled).</summary>
+    [Output]
+    public ITaskItem[] BuiltTargets { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc/>
+    protected override void ExecuteCore()
+    {
+        RequireModule();
+        GoBuildOptions options = ParseOptions(ProjectDirectory);
+        GoToolchain toolchain = OpenToolchain();
+        GoCacheLocations caches = CacheLocations();
+        Dictionary<string, string> environment = CreateEnvironment(toolchain, caches);
+
+        var table = new RuntimeIdentifierTable(RuntimeIdentifierTable.Select(ToEntry));
+        GoPlatformList platforms = LoadPlatforms(toolchain, caches, environment);
+        var validator = new GoTargetValidator(platforms, table, toolchain.Version, HostGoOS.Trim(), HostGoArch.Trim());
+
+        List<GoTargetPlatform> targets = Targets.Select(ToTarget).ToList();
+        var built = new bool[targets.Count];
+        bool valid = true;
+        foreach (GoTargetPlatform target in targets)
+        {
+            validator.Complete(target);
+            foreach (GoTargetError error in validator.Validate(target, options.BuildMode))
+            {
+                LogTargetError(error.ResourceName, error.Arguments, MessageContext(target));
+                valid = false;
+            }
+        }
+
+        // Nothing starts while any target is wrong: a matrix half-built from a typo helps nobody.
+        if (!valid)
+        {
+            return;
+        }
+
+        GoPackageBuilder builder = CreateBuilder(toolchain, caches);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount };
+        Parallel.For(0, targets.Count, parallel, i =>
+        {
+            GoTargetPlatform target = targets[i];
+            if (CancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                bool cgo = target.IsCgoEnabled(options.BuildMode);
+                Log.LogMessage(MessageImportance.Normal, "Go target {0}: {1}", target.Context, Describe(target, cgo));
+                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), target.CreateEnvironment(environment, cgo), target.InputsFile, MessageContext(target));
+            }
+            catch (GoBuildException ex)
+            {
+                LogTargetError(ex.ResourceName, ex.Arguments, MessageContext(target));
+            }
+            catch (OperationCanceledException)
+            {
+                // Reported once, below.
+            }
+        });
+
+        CancellationToken.ThrowIfCancellationRequested();
+        BuiltTargets = Targets.Where((_, i) => built[i]).ToArray();
+    }
+
+    private GoPlatformList LoadPlatforms(GoToolchain toolchain, GoCacheLocations caches, IReadOnlyDictionary<string, string> environment)
+    {
+        try
+        {
+            string cacheDirectory = string.IsNullOrWhiteSpace(PlatformCacheDir) ? Path.Combine(caches.Root, "platforms") : PlatformCacheDir!;
+            return GoPlatformList.Load(toolchain.Version, cacheDirectory, () => RunDistList(toolchain, environment));
+        }
+        catch (FormatException ex)
+        {
+            throw new GoBuildException("PlatformListUnreadable", toolchain.Root, ex.Message);
+        }
+    }
+
+    private string RunDistList(GoToolchain toolchain, IReadOnlyDictionary<string, string> environment)
+    {
+        var stdout = new System.Text.StringBuilder();
+        var stderr = new List<string>();
+        Log.LogMessage(MessageImportance.Low, "{0} tool dist list -json", toolchain.Executable);
+        int exitCode = new GoProcessRunner(toolchain.Executable).Run(
+            new[] { "tool", "dist", "list", "-json" },
+            ProjectDirectory,
+            environment,
+            (line, isError) =>
+            {
+                if (isError)
+                {
+                    stderr.Add(line);
+                }
+                else
+                {
+                    stdout.AppendLine(line);
+                }
+            },
+            CancellationToken);
+        if (exitCode != 0)
+        {
+            throw new GoBuildException("PlatformListUnreadable", toolchain.Root, $"exit code {exitCode}: {string.Join(Environment.NewLine, stderr)}");
+        }
+
+        return stdout.ToString();
+    }
+
+    // The default host build (nothing selected) reads as it did before targets existed: no suffix.
+    private static string? MessageContext(GoTargetPlatform target) => target.Implicit ? null : target.Context;
+
+    // Called from parallel builds: TaskLoggingHelper is safe to use from several threads.
+    private void LogTargetError(string resourceName, object[] arguments, string? context)
+    {
+        string message = Resources.Format(resourceName, arguments) + (string.IsNullOrEmpty(context) ? string.Empty : " [" + context + "]");
+        string? code = Log.ExtractMessageCode(message, out string text);
+        Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: null, lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: text);
+    }
+
+    private static string Describe(GoTargetPlatform target, bool cgo)
+    {
+        var parts = new List<string> { "GOOS=" + target.GoOS, "GOARCH=" + target.GoArch };
+        if (target.GoArm.Length > 0)
+        {
+            parts.Add("GOARM=" + target.GoArm);
+        }
+
+        if (target.GoAmd64.Length > 0)
+        {
+            parts.Add("GOAMD64=" + target.GoAmd64);
+        }
+
+        if (target.GoArm64.Length > 0)
+        {
+            parts.Add("GOARM64=" + target.GoArm64);
+        }
+
+        parts.Add("CGO_ENABLED=" + (cgo ? "1" : "0"));
+        if (cgo && target.CCompiler.Length > 0)
+        {
+            parts.Add("CC=" + target.CCompiler);
+        }
+
+        return string.Join(" ", parts) + " -> " + target.OutputPath;
+    }
+
+    private static RuntimeIdentifierEntry ToEntry(ITaskItem item) => new(
+        item.ItemSpec.Trim(),
+        item.GetMetadata("GoOS").Trim(),
+        item.GetMetadata("GoArch").Trim(),
+        item.GetMetadata("GOARM").Trim(),
+        string.Equals(item.GetMetadata("Primary").Trim(), "true", StringComparison.OrdinalIgnoreCase));
+
+    private static GoTargetPlatform ToTarget(ITaskItem item) => new()
+    {
+        GoOS = item.GetMetadata("GoOS"),
+        GoArch = item.GetMetadata("GoArch"),
+        GoArm = item.GetMetadata("GOARM"),
+        GoAmd64 = item.GetMetadata("GOAMD64"),
+        GoArm64 = item.GetMetadata("GOARM64"),
+        RuntimeIdentifier = item.GetMetadata("RuntimeIdentifier"),
+        CCompiler = item.GetMetadata("GoCCompiler"),
+        CgoEnabled = item.GetMetadata("GoCgoEnabled"),
+        OutputPath = item.GetMetadata("OutputPath"),
+        InputsFile = item.GetMetadata("InputsFile"),
+        Implicit = string.Equals(item.GetMetadata("Implicit").Trim(), "true", StringComparison.OrdinalIgnoreCase),
+    };
+}

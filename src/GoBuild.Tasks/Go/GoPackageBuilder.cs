@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using GoBuild.Tasks.Toolchain;
+
+namespace GoBuild.Tasks.Go;
+
+/// <summary>Runs go and logs its output; the tasks' <c>RunGo</c>, passed in so this class needs no MSBuild logger.</summary>
+/// <returns>Whether go exited with 0.</returns>
+public delegate bool GoCommandRunner(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string diagnosticCode, string? context);
+
+/// <summary>
+/// Builds one package for one platform with <c>go build</c> and records the files that build read
+/// (for the next up-to-date check). Shared by the GoBuild and CrossCompile tasks; thread-safe, so
+/// CrossCompile runs one per target in parallel.
+/// </summary>
+public sealed class GoPackageBuilder
+{
+    private readonly GoToolchain _toolchain;
+    private readonly string _workingDirectory;
+    private readonly string _moduleCache;
+    private readonly GoCommandRunner _runGo;
+    private readonly CancellationToken _cancellationToken;
+
+    /// <summary>Creates a builder that runs go in <paramref name="workingDirectory"/>.</summary>
+    public GoPackageBuilder(GoToolchain toolchain, string workingDirectory, string moduleCache, GoCommandRunner runGo, CancellationToken cancellationToken)
+    {
+        _toolchain = toolchain;
+        _workingDirectory = workingDirectory;
+        _moduleCache = moduleCache;
+        _runGo = runGo;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// Runs go build, then (on success) writes the input record to <paramref name="inputsFile"/>.
+    /// Errors carry <paramref name="context"/> (the target) when given.
+    /// </summary>
+    /// <returns>Whether go build succeeded.</returns>
+    public bool Build(GoBuildOptions options, IReadOnlyDictionary<string, string> environment, string? inputsFile, string? context = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+
+        // On failure the record of the last good build stays: the edited file is newer than the
+        // output, so the next build runs go again whatever the record says.
+        if (!_runGo(GoBuildArguments.Create(options), environment, "GOB2001", context))
+        {
+            return false;
+        }
+
+        RecordInputs(environment, options.Package, inputsFile);
+        return true;
+    }
+
+    private void RecordInputs(IReadOnlyDictionary<string, string> environment, string package, string? inputsFile)
+    {
+        if (string.IsNullOrEmpty(inputsFile))
+        {
+            return;
+        }
+
+        var lines = new List<string>();
+        int exitCode = new GoProcessRunner(_toolchain.Executable).Run(
+            GoPackageInputs.ListArguments(package),
+            _workingDirectory,
+            environment,
+            (line, isError) =>
+            {
+                if (!isError)
+                {
+                    lines.Add(line);
+                }
+            },
+            _cancellationToken);
+        if (exitCode != 0)
+        {
+            // Without a record the targets fall back to every file of the module: slower, never stale.
+            if (File.Exists(inputsFile))
+            {
+                File.Delete(inputsFile);
+            }
+
+            return;
+        }
+
+        string text = GoPackageInputs.ToPatterns(lines, _moduleCache);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(inputsFile))!);
+        string existing = File.Exists(inputsFile) ? File.ReadAllText(inputsFile) : string.Empty;
+        if (!string.Equals(existing, text, System.StringComparison.Ordinal))
+        {
+            File.WriteAllText(inputsFile, text);
+        }
+    }
+}
