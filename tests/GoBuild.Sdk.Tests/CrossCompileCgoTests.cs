@@ -40,4 +40,30 @@ public sealed class CrossCompileCgoTests
         ProcessResult run = ProcessResult.Run("qemu-aarch64-static", new[] { "-L", "/usr/aarch64-linux-gnu", ws.PathOf("app/bin/Debug/app") }, ws.Root);
         Assert.AreEqual("cgo 42 linux/arm64", run.Output.Trim(), result.Describe());
     }
+
+    [TestMethod]
+    public void Build_CSharedForLinuxArm64WithGoCCompiler_WritesAnArm64SharedLibraryAndItsHeader()
+    {
+        TestProject ws = TestProject.Create(nameof(Build_CSharedForLinuxArm64WithGoCCompiler_WritesAnArm64SharedLibraryAndItsHeader));
+        ws.WriteFile("lib/go.mod", "module example.com/lib\n\ngo 1.22\n");
+        ws.WriteFile("lib/lib.go", """
+            package main
+
+            import "C"
+
+            //export Add
+            func Add(a, b C.int) C.int { return a + b }
+
+            func main() {}
+            """);
+        ws.WriteGoProject(
+            "lib/lib.csproj",
+            properties: "<GoBuildMode>c-shared</GoBuildMode>",
+            items: """<GoTargetPlatform Include="linux/arm64" GoCCompiler="aarch64-linux-gnu-gcc" />""");
+
+        DotNetResult result = ws.Build("lib/lib.csproj").AssertSuccess();
+
+        Assert.AreEqual("ELF64 aarch64", CrossCompileBinaries.Identify(ws.PathOf("lib/bin/Debug/liblib.so")), result.Describe());
+        StringAssert.Contains(System.IO.File.ReadAllText(ws.PathOf("lib/bin/Debug/liblib.h")), "Add(int a, int b)");
+    }
 }
