@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
 using GoBuild.Tasks.Go;
 using GoBuild.Tasks.Toolchain;
 using Microsoft.Build.Framework;
@@ -14,16 +13,8 @@ namespace GoBuild.Tasks;
 /// and unpacked safely. With <see cref="ToolchainRoot"/> set it only checks that that GOROOT's
 /// version satisfies <see cref="Version"/>.
 /// </summary>
-public sealed class EnsureGoToolchain : Task, ICancelableTask
+public sealed class EnsureGoToolchain : CodedTask
 {
-    private readonly CancellationTokenSource _cancellation = new();
-
-    /// <summary>Creates the task with the shared message resources.</summary>
-    public EnsureGoToolchain()
-        : base(Resources.Manager)
-    {
-    }
-
     /// <summary>The project folder (go.mod and go.work are looked up from here).</summary>
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
@@ -67,32 +58,22 @@ public sealed class EnsureGoToolchain : Task, ICancelableTask
     public string ResolvedVersion { get; private set; } = string.Empty;
 
     /// <inheritdoc/>
-    public void Cancel() => _cancellation.Cancel();
+    protected override string CancelledResourceName => "ToolchainCancelled";
 
     /// <inheritdoc/>
-    public override bool Execute()
+    protected override void ExecuteCore()
     {
         try
         {
-            ExecuteCore();
-        }
-        catch (GoBuildException ex)
-        {
-            Log.LogErrorWithCodeFromResources(ex.ResourceName, ex.Arguments);
-        }
-        catch (OperationCanceledException)
-        {
-            Log.LogErrorWithCodeFromResources("ToolchainCancelled");
+            Resolve();
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            Log.LogErrorWithCodeFromResources("ToolchainIOError", CacheDir ?? string.Empty, ex.Message);
+            throw new GoBuildException("ToolchainIOError", CacheDir ?? string.Empty, ex.Message);
         }
-
-        return !Log.HasLoggedErrors;
     }
 
-    private void ExecuteCore()
+    private void Resolve()
     {
         if (!string.IsNullOrWhiteSpace(ToolchainRoot))
         {
@@ -120,7 +101,7 @@ public sealed class EnsureGoToolchain : Task, ICancelableTask
             Host = string.IsNullOrEmpty(HostOS) || string.IsNullOrEmpty(HostArch) ? HostPlatform.Current : new HostPlatform(HostOS!, HostArch!),
         };
 
-        ResolvedToolchain? resolved = new ToolchainResolver(settings, new TaskLog(Log)).Resolve(_cancellation.Token, SelectOncePerBuild);
+        ResolvedToolchain? resolved = new ToolchainResolver(settings, new TaskLog(Log)).Resolve(CancellationToken, SelectOncePerBuild);
         if (resolved != null)
         {
             Log.LogMessageFromResources(MessageImportance.Normal, "ToolchainResolved", resolved.Version, resolved.Root, resolved.Source);

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using System.Threading;
 using GoBuild.Tasks.Go;
 using GoBuild.Tasks.Toolchain;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace GoBuild.Tasks;
 
@@ -13,16 +11,8 @@ namespace GoBuild.Tasks;
 /// What every task that runs <c>go</c> shares: the toolchain, the clean child environment, the
 /// module settings, cancellation, and logging of go's output as coded diagnostics.
 /// </summary>
-public abstract class GoTaskBase : Task, ICancelableTask
+public abstract class GoTaskBase : CodedTask
 {
-    private readonly CancellationTokenSource _cancellation = new();
-
-    /// <summary>Creates the task with the shared message resources.</summary>
-    protected GoTaskBase()
-        : base(Resources.Manager)
-    {
-    }
-
     /// <summary>The GOROOT to use (resolved by GoEnsureToolchain).</summary>
     [Required]
     public string ToolchainRoot { get; set; } = string.Empty;
@@ -63,34 +53,6 @@ public abstract class GoTaskBase : Task, ICancelableTask
 
     /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>Fires when the build is cancelled (Ctrl+C).</summary>
-    protected CancellationToken CancellationToken => _cancellation.Token;
-
-    /// <inheritdoc/>
-    public void Cancel() => _cancellation.Cancel();
-
-    /// <inheritdoc/>
-    public sealed override bool Execute()
-    {
-        try
-        {
-            ExecuteCore();
-        }
-        catch (GoBuildException ex)
-        {
-            Log.LogErrorWithCodeFromResources(ex.ResourceName, ex.Arguments);
-        }
-        catch (OperationCanceledException)
-        {
-            Log.LogErrorWithCodeFromResources("Cancelled");
-        }
-
-        return !Log.HasLoggedErrors;
-    }
-
-    /// <summary>The task's work; expected failures are thrown as <see cref="GoBuildException"/>.</summary>
-    protected abstract void ExecuteCore();
 
     /// <summary>Opens the toolchain named by <see cref="ToolchainRoot"/>.</summary>
     protected GoToolchain OpenToolchain() => GoToolchain.Open(ToolchainRoot);

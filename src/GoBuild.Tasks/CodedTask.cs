@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace GoBuild.Tasks;
+
+/// <summary>
+/// The base of every GoBuild task: messages from Strings.resx, Ctrl+C as a cancellation token, and
+/// expected failures (<see cref="GoBuildException"/>) logged as their coded errors. Anything else
+/// surfaces as MSBuild's own task failure, with its stack.
+/// </summary>
+public abstract class CodedTask : Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    /// <summary>Creates the task with the shared message resources.</summary>
+    protected CodedTask()
+        : base(Resources.Manager)
+    {
+    }
+
+    /// <summary>Fires when the build is cancelled (Ctrl+C).</summary>
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>The message logged when the task stops because the build was cancelled.</summary>
+    protected virtual string CancelledResourceName => "Cancelled";
+
+    /// <inheritdoc/>
+    public void Cancel() => _cancellation.Cancel();
+
+    /// <inheritdoc/>
+    public sealed override bool Execute()
+    {
+        try
+        {
+            ExecuteCore();
+        }
+        catch (GoBuildException ex)
+        {
+            Log.LogErrorWithCodeFromResources(ex.ResourceName, ex.Arguments);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogErrorWithCodeFromResources(CancelledResourceName);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The task's work; expected failures are thrown as <see cref="GoBuildException"/>.</summary>
+    protected abstract void ExecuteCore();
+}
