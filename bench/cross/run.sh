@@ -6,33 +6,13 @@
 #      the pattern GoBuild.Sdk follows), both `dotnet build --no-restore`   (target: ratio <= 1.15)
 #   bench/cross/run.sh [cold runs, default 3] [no-op runs, default 20]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
-goroot="$tools/go/go1.26.11"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 cold_runs="${1:-3}"
 noop_runs="${2:-20}"
-command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install hyperfine)"; exit 1; }
-[ -x "$goroot/bin/go" ] || "$root/eng/get-go.sh" 1.26.11
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDTERMINALLOGGER=off
-work="$root/artifacts/bench/cross"
-rm -rf "$work" && mkdir -p "$work/feed" "$work/ws/app" "$work/ws/empty"
-export NUGET_PACKAGES="$work/nuget-packages" XDG_CACHE_HOME="$work/user-cache"
-
-# The SDK from this tree, in a feed of its own.
-dotnet pack "$root/sdk/GoBuild.Sdk/GoBuild.Sdk.csproj" -c Release -o "$work/feed" -nologo -v:q >/dev/null
-version="$(basename "$(ls "$work"/feed/GoBuild.Sdk.*.nupkg)" .nupkg)"; version="${version#GoBuild.Sdk.}"
-
+bench_setup cross
+mkdir -p "$work/ws/app" "$work/ws/empty"
+bench_workspace "$work/ws" '"Microsoft.Build.NoTargets": "3.7.0"'
 cd "$work/ws"
-# Stop the repository's Directory.Build.* from applying; add the feed to the sources above us.
-echo '<Project />' > Directory.Build.props; echo '<Project />' > Directory.Build.targets
-cat > NuGet.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><add key="gobuild-bench" value="$work/feed" /></packageSources></configuration>
-XML
-cat > global.json <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "GoBuild.Sdk": "$version", "Microsoft.Build.NoTargets": "3.7.0" } }
-JSON
 printf 'module example.com/app\n\ngo 1.22\n' > app/go.mod
 cat > app/main.go <<'GO'
 package main

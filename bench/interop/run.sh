@@ -9,35 +9,16 @@
 # (measured with -clp:PerformanceSummary: ~55-120 ms evaluation + ~25-60 ms targets per Go project).
 #   bench/interop/run.sh [--runs N]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 runs=15
 [ "${1:-}" = "--runs" ] && runs="$2"
-command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get install hyperfine)"; exit 1; }
-tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
-goroot="$tools/go/go1.26.11"
-[ -x "$goroot/bin/go" ] || "$root/eng/get-go.sh" 1.26.11 >/dev/null
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDTERMINALLOGGER=off
-work="$root/artifacts/bench/interop"
-rm -rf "$work" && mkdir -p "$work/feed"
-export NUGET_PACKAGES="$work/nuget-packages" XDG_CACHE_HOME="$work/user-cache"
-dotnet pack "$root/sdk/GoBuild.Sdk/GoBuild.Sdk.csproj" -c Release -o "$work/feed" -nologo -v:q >/dev/null
-version="$(basename "$(ls "$work"/feed/GoBuild.Sdk.*.nupkg)" .nupkg)"; version="${version#GoBuild.Sdk.}"
+bench_setup interop
 
 # Three copies of the sample, next to each other, isolated from the repository's Directory.Build.*.
 for variant in gobuild floor exec; do
   mkdir -p "$work/$variant"
   (cd "$root/samples/MixedMonorepo" && tar --exclude=bin --exclude=obj --exclude=TestResults -cf - go App) | tar -xf - -C "$work/$variant"
-  echo '<Project />' > "$work/$variant/Directory.Build.props"
-  echo '<Project />' > "$work/$variant/Directory.Build.targets"
-  echo '<Project />' > "$work/$variant/Directory.Packages.props"
-  cat > "$work/$variant/global.json" <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "GoBuild.Sdk": "$version" } }
-JSON
-  cat > "$work/$variant/NuGet.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><clear /><add key="local" value="$work/feed" /></packageSources></configuration>
-XML
+  bench_workspace "$work/$variant"
 done
 
 # (a) No references: the app alone (the P/Invoke and the process start compile, they just would fail at run time).

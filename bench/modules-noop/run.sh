@@ -3,28 +3,11 @@
 # `dotnet build --no-restore` of a project whose module requires another module (served from a
 # file:// proxy), against the same commands for a std-only project. Prints each median and the
 # ratio; close to 1.0 means the restore check and GoVerifyModules add nothing measurable.
-#   GOBUILD_TOOLS_DIR=... bench/modules-noop/run.sh
+#   bench/modules-noop/run.sh
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
-goroot="$tools/go/go1.26.11"
-[ -x "$goroot/bin/go" ] || { echo "no Go at $goroot: run eng/get-go.sh"; exit 1; }
-command -v hyperfine >/dev/null || { echo "hyperfine is not installed"; exit 1; }
-
-work="$(mktemp -d)"
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-export NUGET_PACKAGES="$work/nuget" XDG_CACHE_HOME="$work/cache" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
-
-dotnet pack "$root/sdk/GoBuild.Sdk/GoBuild.Sdk.csproj" -c Release -o "$work/feed" -v:q -nologo >/dev/null
-version="$(basename "$(ls "$work"/feed/GoBuild.Sdk.*.nupkg)" .nupkg)"; version="${version#GoBuild.Sdk.}"
-cat > "$work/global.json" <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "msbuild-sdks": { "GoBuild.Sdk": "$version" } }
-JSON
-cat > "$work/NuGet.config" <<XML
-<configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
-XML
-# A workspace of its own: the repository's Directory.Build.props must not apply.
-echo '<Project />' > "$work/Directory.Build.props"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+bench_setup modules-noop
+bench_workspace "$work"
 
 # The proxy: example.test/greet v1.0.0 in the module zip format.
 python3 - "$work/proxy" <<'PY'

@@ -5,31 +5,11 @@
 # Prints both ratios. Targets (issue 2): ≤ 1.10× (a) and < 1.0× (b).
 #   bench/noop/run.sh [--runs N]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 runs=20
 [ "${1:-}" = "--runs" ] && runs="$2"
-command -v hyperfine >/dev/null || { apt-get install -y -q hyperfine >/dev/null 2>&1 || { echo "hyperfine is required (apt-get install hyperfine)"; exit 1; }; }
-
-"$root/eng/get-go.sh" >/dev/null
-"$root/eng/pack.sh" >/dev/null
-version="$(ls "$root/artifacts/packages" | sed -n 's/^GoBuild\.Sdk\.\(.*\)\.nupkg$/\1/p' | sort -V | tail -1)"
-goroot="$root/.tools/go/go1.26.11"
-
-work="$root/artifacts/bench/noop"
-rm -rf "$work" && mkdir -p "$work"
-export NUGET_PACKAGES="$work/nuget-packages"
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
-
-cat > "$work/global.json" <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" },
-  "msbuild-sdks": { "GoBuild.Sdk": "$version", "Microsoft.Build.NoTargets": "3.7.0" } }
-JSON
-cat > "$work/NuGet.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources>
-  <add key="local" value="$root/artifacts/packages" />
-</packageSources></configuration>
-XML
+bench_setup noop
+bench_workspace "$work" '"Microsoft.Build.NoTargets": "3.7.0"'
 
 # The sample, as a user has it.
 mkdir -p "$work/hello"

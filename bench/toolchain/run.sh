@@ -10,26 +10,13 @@
 #     (target: under 100 MB more).
 #   bench/toolchain/run.sh [--runs N]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 runs=7
 [ "${1:-}" = "--runs" ] && runs="$2"
-
-need() { command -v "$1" >/dev/null || { apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$2" >/dev/null 2>&1; }; } || { echo "$1 is required (apt-get install $2)"; exit 1; }; }
-need curl curl
-need hyperfine hyperfine
-[ -x /usr/bin/time ] || need time time
-
-"$root/eng/get-go.sh" >/dev/null
-"$root/eng/pack.sh" >/dev/null
-tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
+[ -x /usr/bin/time ] || bench_need /usr/bin/time time
+bench_setup toolchain curl
 mirror="$tools/go-mirror"
 archive=go1.26.11.linux-amd64.tar.gz
-version="$(ls "$root/artifacts/packages" | sed -n 's/^GoBuild\.Sdk\.\(.*\)\.nupkg$/\1/p' | sort -V | tail -1)"
-
-work="$root/artifacts/bench/toolchain"
-rm -rf "$work" && mkdir -p "$work"
-export NUGET_PACKAGES="$work/nuget-packages" XDG_CACHE_HOME="$work/user-cache"
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
 
 # The loopback mirror: a plain static file server over the folder eng/get-go.sh wrote.
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
@@ -39,14 +26,7 @@ trap 'kill "$server" 2>/dev/null || true' EXIT
 url="http://127.0.0.1:$port"
 for _ in $(seq 50); do curl -sf -o /dev/null "$url/index.json" && break; sleep 0.1; done
 
-cat > "$work/global.json" <<JSON
-{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" },
-  "msbuild-sdks": { "GoBuild.Sdk": "$version" } }
-JSON
-cat > "$work/NuGet.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><clear /><add key="local" value="$root/artifacts/packages" /></packageSources></configuration>
-XML
+bench_workspace "$work"
 
 cache="$work/cache"
 # pinned: an exact GoToolchainVersion (fast path); floating: 1.26.* (the task settles it).
