@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using GoBuild.Tasks.Packaging;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace GoBuild.Tasks;
 
@@ -13,14 +12,8 @@ namespace GoBuild.Tasks;
 /// package, so that an app referencing the package gets its Go programs next to it. The file is
 /// rewritten only when its content changes.
 /// </summary>
-public sealed class WriteGoPackageTargets : Task
+public sealed class WriteGoPackageTargets : CodedTask
 {
-    /// <summary>Creates the task with the shared message resources.</summary>
-    public WriteGoPackageTargets()
-        : base(Resources.Manager)
-    {
-    }
-
     /// <summary>The package id.</summary>
     [Required]
     public string PackageId { get; set; } = string.Empty;
@@ -33,7 +26,7 @@ public sealed class WriteGoPackageTargets : Task
     public string OutputFile { get; set; } = string.Empty;
 
     /// <inheritdoc/>
-    public override bool Execute()
+    protected override void ExecuteCore()
     {
         KeyValuePair<string, string>[] programs = Executables
             .Select(i => new KeyValuePair<string, string>(i.GetMetadata("RuntimeIdentifier"), Path.GetFileName(i.ItemSpec)))
@@ -45,7 +38,5 @@ public sealed class WriteGoPackageTargets : Task
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
         }
-
-        return !Log.HasLoggedErrors;
     }
 }
