@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
+using GoBuild.Tasks.SupplyChain;
 using GoBuild.Tasks.Toolchain;
 
 namespace GoBuild.Tasks.Go;
@@ -48,20 +50,27 @@ public sealed class GoPackageBuilder
             return false;
         }
 
-        RecordInputs(environment, options.Package, inputsFile);
+        RecordInputs(environment, options, inputsFile);
         return true;
     }
 
-    private void RecordInputs(IReadOnlyDictionary<string, string> environment, string package, string? inputsFile)
+    /// <summary>Where the record of the linked packages (GoLinkedPackages) of the build with <paramref name="inputsFile"/> goes.</summary>
+    public static string PackagesRecordPath(string inputsFile) => Path.ChangeExtension(inputsFile, ".packages");
+
+    // One go list writes two records: the files the build read (GoPackageInputs) and the packages it
+    // linked with their modules (GoLinkedPackages, for the supply-chain audit and SBOM).
+    private void RecordInputs(IReadOnlyDictionary<string, string> environment, GoBuildOptions options, string? inputsFile)
     {
         if (string.IsNullOrEmpty(inputsFile))
         {
             return;
         }
 
+        string packagesFile = PackagesRecordPath(inputsFile!);
+        string inputsTemplate = GoPackageInputs.ListArguments(options.Package)[3];
         var lines = new List<string>();
         int exitCode = new GoProcessRunner(_toolchain.Executable).Run(
-            GoPackageInputs.ListArguments(package),
+            GoLinkedPackages.ListArguments(options.Package, options.Tags, inputsTemplate),
             _workingDirectory,
             environment,
             (line, isError) =>
@@ -75,20 +84,29 @@ public sealed class GoPackageBuilder
         if (exitCode != 0)
         {
             // Without a record the targets fall back to every file of the module: slower, never stale.
-            if (File.Exists(inputsFile))
+            foreach (string stale in new[] { inputsFile!, packagesFile })
             {
-                File.Delete(inputsFile);
+                if (File.Exists(stale))
+                {
+                    File.Delete(stale);
+                }
             }
 
             return;
         }
 
-        string text = GoPackageInputs.ToPatterns(lines, _moduleCache);
+        var split = lines.Select(GoLinkedPackages.SplitLine).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(inputsFile))!);
-        string existing = File.Exists(inputsFile) ? File.ReadAllText(inputsFile) : string.Empty;
+        WriteIfDifferent(inputsFile!, GoPackageInputs.ToPatterns(split.Select(l => l.InputsLine), _moduleCache));
+        WriteIfDifferent(packagesFile, GoLinkedPackages.ToRecord(options.OutputPath, split.Select(l => l.RecordLine)));
+    }
+
+    private static void WriteIfDifferent(string path, string text)
+    {
+        string existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
         if (!string.Equals(existing, text, System.StringComparison.Ordinal))
         {
-            File.WriteAllText(inputsFile, text);
+            File.WriteAllText(path, text);
         }
     }
 }

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Modules;
+using GoBuild.Tasks.SupplyChain;
+using GoBuild.Tasks.Toolchain;
+using Microsoft.Build.Framework;
+
+namespace GoBuild.Tasks;
+
+/// <summary>
+/// For each Go output: audits what it links against the Go vulnerability database and writes the
+/// findings to its audit record (GoBuild.SupplyChain.targets replays them as GOB3101–GOB3104
+/// warnings on every build, no-op builds included), and writes its CycloneDX SBOM and its in-toto /
+/// SLSA provenance next to it. Reads the build information go wrote into the output and the
+/// package record the build left (GoLinkedPackages): no go process, except <c>go version -m</c>
+/// for a file whose build information it cannot find.
+/// </summary>
+public sealed class GoSupplyChain : CodedTask
+{
+    /// <summary>
+    /// The outputs (GoBinary items, only the stale ones): metadata GoBuildMode, AuditRecord (where
+    /// the findings go), SbomPath and ProvenancePath (empty when not wanted).
+    /// </summary>
+    [Required]
+    public ITaskItem[] Binaries { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The package records of the project's builds (<c>*.packages</c> in the intermediate folder).</summary>
+    public ITaskItem[] PackageRecords { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The project folder (relative paths in GoAuditSource, output names in messages).</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>GoAudit.</summary>
+    public bool Audit { get; set; }
+
+    /// <summary>GoAuditSource.</summary>
+    public string? AuditSource { get; set; }
+
+    /// <summary>Where HTTP sources are cached; empty for <c>vulndb</c> in the per-user folder.</summary>
+    public string? AuditCacheDir { get; set; }
+
+    /// <summary>GoAuditSuppress items: entry IDs (or CVE aliases) to leave out.</summary>
+    public ITaskItem[] Suppressions { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Where to write the path of the data stamp the audit used (an input of the next build's up-to-date check).</summary>
+    public string? AuditDataRecord { get; set; }
+
+    /// <summary>The GOROOT that built the outputs (for its cache marker and, rarely, go version -m).</summary>
+    public string? ToolchainRoot { get; set; }
+
+    /// <summary>go.sum of the module (hashes for builds whose build information has none).</summary>
+    public string? GoSumFile { get; set; }
+
+    /// <summary>The GoBuild.Sdk version.</summary>
+    public string? SdkVersion { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ExecuteCore()
+    {
+        VulnDbSource? source = Audit ? VulnDbSource.Parse(AuditSource, ProjectDirectory) : null;
+        var suppressed = new HashSet<string>(Suppressions.Select(s => s.ItemSpec.Trim()).Where(s => s.Length > 0), StringComparer.OrdinalIgnoreCase);
+        List<GoLinkedPackages> records = PackageRecords.Select(r => GoLinkedPackages.Load(r.GetMetadata("FullPath"))).Where(r => r != null).Select(r => r!).ToList();
+        BuiltToolchain? archive = ReadArchive();
+        GoSumFile? goSum = !string.IsNullOrEmpty(GoSumFile) && File.Exists(GoSumFile) ? Modules.GoSumFile.Load(GoSumFile!) : null;
+        string? Sum(string path, string version) => goSum?.HashesOf(new ModuleVersion(path, version), goMod: false).FirstOrDefault();
+
+        var outputs = new List<(ITaskItem Item, BuiltOutput Output)>();
+        foreach (ITaskItem binary in Binaries)
+        {
+            string path = binary.GetMetadata("FullPath");
+            byte[] content = File.ReadAllBytes(path);
+            GoBuildInfo info = GoBuildInfo.FromBinary(content) ?? ReadWithGoVersion(path);
+            IReadOnlyList<GoLinkedPackage>? linked = records.Where(r => r.Describes(path)).Select(r => r.ReachableFrom(info.MainPackage)).FirstOrDefault(l => l != null);
+            var output = new BuiltOutput(Path.GetFileName(path), GoBuildInfo.Sha256Hex(content), binary.GetMetadata("GoBuildMode").Trim().ToLowerInvariant(), info, linked, SdkVersion ?? string.Empty, archive, Sum);
+            outputs.Add((binary, output));
+            WriteDocument(binary.GetMetadata("SbomPath"), () => CycloneDxWriter.Write(output));
+            WriteDocument(binary.GetMetadata("ProvenancePath"), () => ProvenanceWriter.Write(output));
+        }
+
+        if (source != null)
+        {
+            RunAudit(source, suppressed, outputs);
+            return;
+        }
+
+        // Not audited: empty records, so the up-to-date check has its outputs and nothing is replayed.
+        foreach ((ITaskItem item, _) in outputs)
+        {
+            WriteRecord(item.GetMetadata("AuditRecord"), new List<string>());
+        }
+    }
+
+    private void RunAudit(VulnDbSource source, ISet<string> suppressed, List<(ITaskItem Item, BuiltOutput Output)> outputs)
+    {
+        string cacheRoot = string.IsNullOrWhiteSpace(AuditCacheDir)
+            ? VulnDbClient.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            : Path.GetFullPath(Path.Combine(ProjectDirectory, AuditCacheDir!));
+        var client = new VulnDbClient(source, cacheRoot);
+        VulnDatabase database = client.Load(outputs.SelectMany(o => VulnerabilityAudit.ModulesOf(o.Output.Info)), CancellationToken);
+
+        var unavailable = database.Problems
+            .Select(p => Resources.Format(
+                "AuditDataUnavailable",
+                source.Text,
+                p.Reason,
+                p.CachedAge.HasValue ? Resources.Format("AuditCachedCopyUsed", Age(p.CachedAge.Value)) : database.Available ? Resources.Format("AuditEntryMissing") : Resources.Format("AuditNotAudited")))
+            .ToList();
+
+        foreach ((ITaskItem item, BuiltOutput output) in outputs)
+        {
+            string name = RelativeName(item.GetMetadata("FullPath"));
+            var lines = new List<string>(unavailable);
+            if (database.Available)
+            {
+                foreach (AuditFinding finding in VulnerabilityAudit.Audit(output.Info, output.Linked, database, suppressed))
+                {
+                    lines.Add(Resources.Format(
+                        finding.ResourceName,
+                        name,
+                        string.Join(", ", finding.Packages),
+                        finding.Module,
+                        finding.Version,
+                        finding.Entry.Id,
+                        finding.FixedVersion.Length > 0 ? finding.FixedVersion : Resources.Format("AuditNoFix"),
+                        OneLine(finding.Entry.Summary),
+                        finding.Entry.Url));
+                }
+            }
+
+            WriteRecord(item.GetMetadata("AuditRecord"), lines);
+        }
+
+        if (!string.IsNullOrEmpty(AuditDataRecord))
+        {
+            // No data: no stamp, so the next build's up-to-date check finds an input missing and tries again.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(AuditDataRecord!))!);
+            WriteIfDifferent(AuditDataRecord!, database.StampPath ?? Path.Combine(cacheRoot, "no-data.stamp"));
+        }
+    }
+
+    private static void WriteRecord(string record, List<string> lines)
+    {
+        if (record.Length > 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(record))!);
+            WriteIfDifferent(record, string.Concat(lines.Select(l => OneLine(l) + "\n")));
+        }
+    }
+
+    private BuiltToolchain? ReadArchive()
+    {
+        if (string.IsNullOrEmpty(ToolchainRoot))
+        {
+            return null;
+        }
+
+        string marker = Path.Combine(ToolchainRoot!, ToolchainCache.MarkerName);
+        if (!File.Exists(marker))
+        {
+            return null;
+        }
+
+        ToolchainMarker parsed = ToolchainMarker.Parse(File.ReadAllText(marker));
+        return parsed.Archive.Length > 0 && parsed.Sha256.Length > 0 ? new BuiltToolchain(parsed.Archive, parsed.Sha256) : null;
+    }
+
+    // The build information blob was not found (an unusual object format): ask go, as go version -m would show it.
+    private GoBuildInfo ReadWithGoVersion(string path)
+    {
+        if (string.IsNullOrEmpty(ToolchainRoot))
+        {
+            throw new GoBuildException("BuildInfoUnreadable", path, "no toolchain to run go version -m with");
+        }
+
+        GoToolchain toolchain = GoToolchain.Open(ToolchainRoot!);
+        var lines = new List<string>();
+        var env = GoEnvironment.Create(toolchain.Root, new GoCacheLocations(GoCacheLocations.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows))), Environment.GetEnvironmentVariable);
+        int exit = new GoProcessRunner(toolchain.Executable).Run(new[] { "version", "-m", path }, ProjectDirectory, env, (line, isError) => lines.Add(line), CancellationToken);
+        GoBuildInfo info = GoBuildInfo.ParseVersionOutput(lines);
+        if (exit != 0 || info.MainPackage.Length == 0)
+        {
+            throw new GoBuildException("BuildInfoUnreadable", path, string.Join(Environment.NewLine, lines));
+        }
+
+        return info;
+    }
+
+    private string RelativeName(string path)
+    {
+        string root = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return (path.StartsWith(root, StringComparison.Ordinal) ? path.Substring(root.Length) : path).Replace('\\', '/');
+    }
+
+    private static string Age(TimeSpan age) =>
+        age.TotalDays >= 1 ? $"{(int)age.TotalDays} d {age.Hours} h"
+        : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h {age.Minutes} min"
+        : $"{Math.Max(0, (int)age.TotalMinutes)} min";
+
+    private static string OneLine(string text) => text.Replace("\r", " ").Replace("\n", " ").Trim();
+
+    private static void WriteDocument(string path, Func<byte[]> write)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        byte[] content = write();
+        if (File.Exists(path) && File.ReadAllBytes(path).SequenceEqual(content))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllBytes(path, content);
+    }
+
+    private static void WriteIfDifferent(string path, string text)
+    {
+        if (!File.Exists(path) || !string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal))
+        {
+            File.WriteAllText(path, text);
+        }
+    }
+}
