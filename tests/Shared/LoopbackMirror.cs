@@ -52,6 +52,7 @@ public sealed class LoopbackMirror : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _stallReleased = new(false);
     private readonly Task _acceptLoop;
+    private int _notModified;
 
     private LoopbackMirror(string? folder)
     {
@@ -70,6 +71,15 @@ public sealed class LoopbackMirror : IDisposable
 
     /// <summary>Paths requested so far, in order (without the leading slash).</summary>
     public IReadOnlyList<string> Requests => _requests.ToArray();
+
+    /// <summary>
+    /// Whether responses carry an ETag (a hash of the content) and a request whose If-None-Match
+    /// names it gets 304 Not Modified, as the Go vulnerability database's server does.
+    /// </summary>
+    public bool UseETags { get; set; }
+
+    /// <summary>How many requests were answered 304 Not Modified.</summary>
+    public int NotModifiedCount => _notModified;
 
     /// <summary>Pause between the pieces of a <see cref="MirrorFault.SlowBody"/>.</summary>
     public TimeSpan SlowBodyPause { get; set; } = TimeSpan.FromMilliseconds(50);
@@ -139,7 +149,7 @@ public sealed class LoopbackMirror : IDisposable
             try
             {
                 NetworkStream stream = client.GetStream();
-                string? path = await ReadRequestPathAsync(stream);
+                (string? path, string? ifNoneMatch) = await ReadRequestAsync(stream);
                 if (path == null)
                 {
                     return;
@@ -165,7 +175,21 @@ public sealed class LoopbackMirror : IDisposable
                         return;
                 }
 
-                await WriteAsciiAsync(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n");
+                string etag = string.Empty;
+                if (UseETags)
+                {
+                    string tag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content), 0, 8) + "\"";
+                    if (ifNoneMatch == tag && fault == null)
+                    {
+                        Interlocked.Increment(ref _notModified);
+                        await WriteAsciiAsync(stream, $"HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                        return;
+                    }
+
+                    etag = $"ETag: {tag}\r\n";
+                }
+
+                await WriteAsciiAsync(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n{etag}Content-Length: {content.Length}\r\nConnection: close\r\n\r\n");
                 switch (fault)
                 {
                     case MirrorFault.CutHalfway:
@@ -232,7 +256,7 @@ public sealed class LoopbackMirror : IDisposable
         return _files.GetOrAdd(name, _ => File.ReadAllBytes(path));
     }
 
-    private static async Task<string?> ReadRequestPathAsync(NetworkStream stream)
+    private static async Task<(string? Path, string? IfNoneMatch)> ReadRequestAsync(NetworkStream stream)
     {
         var header = new StringBuilder();
         byte[] one = new byte[1];
@@ -240,21 +264,26 @@ public sealed class LoopbackMirror : IDisposable
         {
             if (await stream.ReadAsync(one) == 0 || header.Length > 16384)
             {
-                return null;
+                return (null, null);
             }
 
             header.Append((char)one[0]);
         }
 
-        string[] requestLine = header.ToString().Split("\r\n")[0].Split(' ');
+        string[] lines = header.ToString().Split("\r\n");
+        string[] requestLine = lines[0].Split(' ');
         if (requestLine.Length < 2 || requestLine[0] != "GET")
         {
-            return null;
+            return (null, null);
         }
 
+        string? ifNoneMatch = lines.Skip(1)
+            .Where(l => l.StartsWith("If-None-Match:", StringComparison.OrdinalIgnoreCase))
+            .Select(l => l.Substring("If-None-Match:".Length).Trim())
+            .FirstOrDefault();
         string target = requestLine[1];
         int query = target.IndexOf('?');
-        return Uri.UnescapeDataString((query >= 0 ? target.Substring(0, query) : target).TrimStart('/'));
+        return (Uri.UnescapeDataString((query >= 0 ? target.Substring(0, query) : target).TrimStart('/')), ifNoneMatch);
     }
 
     private static Task WriteStatusAsync(NetworkStream stream, string status) =>

@@ -31,15 +31,27 @@ public static class CycloneDxWriter
             .Add("components", Components(output))
             .Add("dependencies", Dependencies(output));
 
-        // The serial number must be unique per document and stable per content: a UUID made of the
-        // document's own hash (version 8, RFC 9562's custom layout).
+        // The serial number must be unique per document and stable per content: a name-based UUID
+        // (RFC 4122 version 5) whose name is the SHA-256 of the rest of the document.
+        string name = GoBuildInfo.Sha256Hex(CanonicalJson.Serialize(Document(null)));
+
+        return CanonicalJson.Serialize(Document("urn:uuid:" + NameBasedUuid(name)));
+    }
+
+    /// <summary>RFC 4122 §4.3 version 5 UUID of <paramref name="name"/> in the URL namespace.</summary>
+    public static string NameBasedUuid(string name)
+    {
+        // 6ba7b811-9dad-11d1-80b4-00c04fd430c8, in network byte order.
+        byte[] ns = { 0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
         byte[] hash;
-        using (var sha = SHA256.Create())
+#pragma warning disable CA5350 // RFC 4122 defines version 5 with SHA-1: it names a document, it protects nothing.
+        using (var sha1 = SHA1.Create())
+#pragma warning restore CA5350
         {
-            hash = sha.ComputeHash(CanonicalJson.Serialize(Document(null)));
+            hash = sha1.ComputeHash(ns.Concat(Encoding.UTF8.GetBytes(name)).ToArray());
         }
 
-        return CanonicalJson.Serialize(Document("urn:uuid:" + Uuid(hash)));
+        return Uuid(hash, 0x50);
     }
 
     /// <summary>The bom-ref of the output component.</summary>
@@ -141,10 +153,10 @@ public static class CycloneDxWriter
 
     private static JsonObject Hash(string hex) => new JsonObject().Add("alg", "SHA-256").Add("content", hex);
 
-    private static string Uuid(byte[] hash)
+    private static string Uuid(byte[] hash, int version)
     {
         byte[] b = hash.Take(16).ToArray();
-        b[6] = (byte)((b[6] & 0x0f) | 0x80);
+        b[6] = (byte)((b[6] & 0x0f) | version);
         b[8] = (byte)((b[8] & 0x3f) | 0x80);
         var sb = new StringBuilder();
         for (int i = 0; i < 16; i++)

@@ -199,6 +199,7 @@ public sealed class VulnDbClient
                     RefreshIndex(dir, state, haveIndex, cancellationToken);
                     state.Checked = now;
                     state.Fetched = now;
+                    state.LastFailure = null;
                     haveIndex = true;
                 }
                 catch (FetchException ex)
@@ -208,11 +209,19 @@ public sealed class VulnDbClient
                     reachable = false;
                     if (haveIndex)
                     {
+                        // Counts as the day's check (offline builds make no request each time), and
+                        // keeps saying that the copy in use is old until a check succeeds.
                         state.Checked = now;
+                        state.LastFailure = ex.Message;
                     }
                 }
 
                 state.Save(Path.Combine(dir, "state"));
+            }
+            else if (state.LastFailure != null && haveIndex)
+            {
+                problems.Add(new VulnDbProblem(state.LastFailure, age ?? TimeSpan.Zero));
+                reachable = false;
             }
 
             if (!haveIndex)
@@ -252,9 +261,9 @@ public sealed class VulnDbClient
         }
 
         string modified = ReadModified(db.Content!);
-        state.DbValidator = db.Validator;
         if (haveIndex && string.Equals(modified, state.DatabaseModified, StringComparison.Ordinal))
         {
+            state.DbValidator = db.Validator;
             return;
         }
 
@@ -274,6 +283,8 @@ public sealed class VulnDbClient
             state.ModulesValidator = modules.Validator;
         }
 
+        // Only now, with the index stored: a failure above must make the next check ask again.
+        state.DbValidator = db.Validator;
         state.DatabaseModified = modified;
     }
 
@@ -582,6 +593,8 @@ public sealed class VulnDbClient
 
         public string DatabaseModified { get; set; } = string.Empty;
 
+        public string? LastFailure { get; set; }
+
         public string? EntryModified(string id) => _entries.TryGetValue(id, out string? m) ? m : null;
 
         public void SetEntryModified(string id, string modified) => _entries[id] = modified;
@@ -621,6 +634,9 @@ public sealed class VulnDbClient
                     case "modified":
                         state.DatabaseModified = value;
                         break;
+                    case "failure":
+                        state.LastFailure = value;
+                        break;
                     case "entry":
                         int sep = value.IndexOf(' ');
                         if (sep > 0)
@@ -659,6 +675,10 @@ public sealed class VulnDbClient
             }
 
             sb.Append("modified ").Append(DatabaseModified).Append('\n');
+            if (LastFailure != null)
+            {
+                sb.Append("failure ").Append(LastFailure.Replace('\n', ' ')).Append('\n');
+            }
             foreach (KeyValuePair<string, string> entry in _entries)
             {
                 sb.Append("entry ").Append(entry.Key).Append(' ').Append(entry.Value).Append('\n');

@@ -1,0 +1,207 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using GoBuild.Tasks.SupplyChain;
+using GoBuild.Tests;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace GoBuild.Tasks.Tests.SupplyChain;
+
+/// <summary>The client against the real database entries, served from loopback or read from the folder.</summary>
+[TestClass]
+public sealed class VulnDbClientTests
+{
+    private static readonly string[] s_modules = { "golang.org/x/text", "stdlib" };
+
+    private string _cache = string.Empty;
+    private DateTimeOffset _now = new(2026, 9, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [TestInitialize]
+    public void CreateCache() => _cache = RepoPaths.NewTempDirectory("vulndb-cache");
+
+    [TestCleanup]
+    public void DeleteCache() => Directory.Delete(_cache, recursive: true);
+
+    [TestMethod]
+    public void Load_FromLoopback_FetchesIndexAndOnlyTheEntriesOfTheAskedModules()
+    {
+        using LoopbackMirror mirror = Serve();
+
+        VulnDatabase db = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        Assert.IsTrue(db.Available);
+        Assert.AreEqual(0, db.Problems.Count, string.Join("\n", db.Problems.Select(p => p.Reason)));
+        Assert.AreEqual(4, db.EntriesFor("golang.org/x/text").Count);
+        Assert.AreEqual(168, db.EntriesFor("stdlib").Count);
+        Assert.AreEqual(1, mirror.Count("index/db.json"));
+        Assert.AreEqual(1, mirror.Count("index/modules.json"));
+        Assert.AreEqual(0, mirror.Count("ID/GO-2023-1572.json"), "an x/image entry was fetched for an audit that does not link x/image");
+        Assert.IsNotNull(db.StampPath);
+        Assert.IsTrue(File.Exists(db.StampPath));
+    }
+
+    [TestMethod]
+    public void Load_TwiceInOneDay_AsksTheSourceOnce()
+    {
+        using LoopbackMirror mirror = Serve();
+        Client(mirror).Load(s_modules, CancellationToken.None);
+        int requests = mirror.Requests.Count;
+
+        _now = _now.AddHours(23);
+        VulnDatabase second = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        Assert.AreEqual(requests, mirror.Requests.Count, string.Join("\n", mirror.Requests.Skip(requests)));
+        Assert.AreEqual(4, second.EntriesFor("golang.org/x/text").Count);
+    }
+
+    [TestMethod]
+    public void Load_TheNextDay_AsksWithAConditionalRequestAndRefetchesNothingUnchanged()
+    {
+        using LoopbackMirror mirror = Serve();
+        Client(mirror).Load(s_modules, CancellationToken.None);
+        int requests = mirror.Requests.Count;
+
+        _now = _now.AddDays(1).AddMinutes(1);
+        VulnDatabase next = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        CollectionAssert.AreEqual(new[] { "index/db.json" }, mirror.Requests.Skip(requests).ToArray());
+        Assert.AreEqual(1, mirror.NotModifiedCount, "the second ask is conditional and answered 304");
+        Assert.AreEqual(0, next.Problems.Count);
+        Assert.AreEqual(168, next.EntriesFor("stdlib").Count);
+    }
+
+    [TestMethod]
+    public void Load_FromManyThreadsAtOnce_FetchesOnce()
+    {
+        using LoopbackMirror mirror = Serve();
+
+        Parallel.For(0, 6, _ => Assert.IsTrue(Client(mirror).Load(s_modules, CancellationToken.None).Available));
+
+        Assert.AreEqual(1, mirror.Count("index/db.json"));
+        Assert.AreEqual(1, mirror.Count("ID/GO-2021-0113.json"));
+    }
+
+    [TestMethod]
+    public void Load_OfflineWithACachedCopy_UsesItAndSaysHowOldItIs()
+    {
+        Uri source;
+        using (LoopbackMirror mirror = Serve())
+        {
+            source = mirror.BaseUri;
+            Client(source).Load(s_modules, CancellationToken.None);
+        }
+
+        // The server is gone: the connection is refused.
+        _now = _now.AddDays(3).AddHours(2);
+        VulnDatabase db = Client(source).Load(s_modules, CancellationToken.None);
+
+        Assert.IsTrue(db.Available);
+        Assert.AreEqual(4, db.EntriesFor("golang.org/x/text").Count);
+        VulnDbProblem problem = db.Problems.Single();
+        StringAssert.Contains(problem.Reason, source.AbsoluteUri + "index/db.json");
+        Assert.AreEqual(TimeSpan.FromHours(74), problem.CachedAge);
+
+        // That failure counts as the day's check: the next build does not ask again, and still warns.
+        _now = _now.AddHours(1);
+        VulnDatabase later = Client(source).Load(s_modules, CancellationToken.None);
+        Assert.AreEqual(problem.Reason, later.Problems.Single().Reason);
+        Assert.AreEqual(TimeSpan.FromHours(75), later.Problems.Single().CachedAge);
+    }
+
+    [TestMethod]
+    [DataRow(MirrorFault.NotFound, "404")]
+    [DataRow(MirrorFault.ServerError, "500")]
+    [DataRow(MirrorFault.CutHalfway, "index/db.json")]
+    public void Load_WithAFailingSourceAndNoCache_ReportsAProblemAndNoData(MirrorFault fault, string expected)
+    {
+        using LoopbackMirror mirror = Serve();
+        mirror.Fail("index/db.json", fault);
+
+        VulnDatabase db = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        Assert.IsFalse(db.Available);
+        Assert.IsNull(db.StampPath);
+        VulnDbProblem problem = db.Problems.Single();
+        StringAssert.Contains(problem.Reason, expected);
+        Assert.IsNull(problem.CachedAge);
+    }
+
+    [TestMethod]
+    public void Load_WithBadJsonInTheIndex_ReportsAProblemAndKeepsTheCachedCopy()
+    {
+        using LoopbackMirror mirror = Serve();
+        Client(mirror).Load(s_modules, CancellationToken.None);
+        mirror.AddFile("index/db.json", Encoding.UTF8.GetBytes("{\"modified\": \"2026-09-02T00:00:00Z\"}"));
+        mirror.AddFile("index/modules.json", Encoding.UTF8.GetBytes("[{\"path\": \"stdlib\", \"vulns\": [{\"id\": "));
+
+        _now = _now.AddDays(2);
+        VulnDatabase db = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        Assert.IsTrue(db.Available);
+        Assert.AreEqual(168, db.EntriesFor("stdlib").Count, "the cached index still serves");
+        StringAssert.Contains(db.Problems.Single().Reason, "modules.json");
+        Assert.AreEqual(TimeSpan.FromDays(2), db.Problems.Single().CachedAge);
+    }
+
+    [TestMethod]
+    public void Load_WithABrokenEntry_ReportsItAndKeepsTheOthers()
+    {
+        using LoopbackMirror mirror = Serve();
+        mirror.AddFile("ID/GO-2021-0113.json", Encoding.UTF8.GetBytes("not json"));
+        mirror.Fail("ID/GO-2022-1059.json", MirrorFault.ServerError);
+
+        VulnDatabase db = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        Assert.IsTrue(db.Available);
+        Assert.AreEqual(2, db.EntriesFor("golang.org/x/text").Count);
+        Assert.AreEqual(2, db.Problems.Count, string.Join("\n", db.Problems.Select(p => p.Reason)));
+    }
+
+    [TestMethod]
+    public void Load_FromAFolder_ReadsItInPlace()
+    {
+        var client = new VulnDbClient(VulnDbSource.Parse(VulnDbFixture.Folder, "/"), _cache);
+
+        VulnDatabase db = client.Load(new[] { "golang.org/x/net", "toolchain" }, CancellationToken.None);
+
+        Assert.AreEqual(30, db.EntriesFor("golang.org/x/net").Count);
+        Assert.AreEqual(32, db.EntriesFor("toolchain").Count);
+        Assert.AreEqual(Path.Combine(VulnDbFixture.Folder, "index", "db.json"), db.StampPath);
+        Assert.AreEqual(0, Directory.EnumerateFileSystemEntries(_cache).Count(), "a folder source needs no cache");
+    }
+
+    [TestMethod]
+    [DataRow("http://vuln.example.com/")]
+    [DataRow("ftp://127.0.0.1/db")]
+    [DataRow("  ")]
+    public void Parse_WithAnUnsafeOrUnknownSource_FailsWithGOB3105(string source)
+    {
+        GoBuildException ex = Assert.ThrowsExactly<GoBuildException>(() => VulnDbSource.Parse(source, "/"));
+        StringAssert.StartsWith(ex.Message, "GOB3105: GoAuditSource is '");
+    }
+
+    [TestMethod]
+    public void Parse_AcceptsHttpsLoopbackHttpAndFileUrls()
+    {
+        Assert.AreEqual("https://vuln.go.dev/", VulnDbSource.Parse("https://vuln.go.dev", "/").BaseUri!.AbsoluteUri);
+        Assert.IsNotNull(VulnDbSource.Parse("http://127.0.0.1:8080/db/", "/").BaseUri);
+        Assert.IsNotNull(VulnDbSource.Parse("http://localhost:8080/", "/").BaseUri);
+        Assert.AreEqual(VulnDbFixture.Folder, VulnDbSource.Parse(new Uri(VulnDbFixture.Folder).AbsoluteUri, "/").Folder);
+    }
+
+    private static LoopbackMirror Serve()
+    {
+        LoopbackMirror mirror = LoopbackMirror.Start(null);
+        mirror.UseETags = true;
+        VulnDbFixture.Serve(mirror);
+        return mirror;
+    }
+
+    private VulnDbClient Client(LoopbackMirror mirror) => Client(mirror.BaseUri);
+
+    private VulnDbClient Client(Uri source) =>
+        new(VulnDbSource.Parse(source.AbsoluteUri, "/"), _cache, () => _now, policy: new VulnDbPolicy { RequestTimeout = TimeSpan.FromSeconds(10), LockTimeout = TimeSpan.FromSeconds(30) });
+}
