@@ -29,6 +29,10 @@ public sealed class InteropTests
         // Copied as files, never referenced as assemblies; the C header stays with the library.
         Assert.IsTrue(File.Exists(ws.PathOf("App/bin/Debug/net10.0/libmathlib.so")));
         Assert.IsFalse(File.Exists(ws.PathOf("App/bin/Debug/net10.0/libmathlib.h")));
+        // Each Go file brings its SBOM (Debug: no provenance), for the app's own SBOM tooling.
+        Assert.IsTrue(File.Exists(ws.PathOf("App/bin/Debug/net10.0/libmathlib.so.cdx.json")));
+        Assert.IsTrue(File.Exists(ws.PathOf("App/bin/Debug/net10.0/sidecar.cdx.json")));
+        Assert.IsFalse(File.Exists(ws.PathOf("App/bin/Debug/net10.0/sidecar.intoto.json")));
         string deps = File.ReadAllText(ws.PathOf("App/bin/Debug/net10.0/App.deps.json"));
         Assert.IsFalse(deps.Contains("mathlib") || deps.Contains("sidecar"), deps);
 
@@ -55,6 +59,11 @@ public sealed class InteropTests
         const string Publish = "App/bin/Release/net10.0/linux-x64/publish/";
         Assert.IsTrue(File.Exists(ws.PathOf(Publish + "libmathlib.so")));
         Assert.IsTrue(InteropWorkspace.IsExecutableByAll(ws.PathOf(Publish + "sidecar")));
+        foreach (string document in new[] { "libmathlib.so.cdx.json", "libmathlib.so.intoto.json", "sidecar.cdx.json", "sidecar.intoto.json" })
+        {
+            Assert.IsTrue(File.Exists(ws.PathOf(Publish + document)), document + " was not published next to its Go file");
+        }
+
         // The RuntimeIdentifier flowed into the Go projects: they built into their RID folders.
         Assert.IsTrue(File.Exists(ws.PathOf("go/sidecar/bin/Release/linux-x64/sidecar")));
         Assert.AreEqual(62, InteropWorkspace.ElfMachine(ws.PathOf(Publish + "sidecar")), "x86-64");

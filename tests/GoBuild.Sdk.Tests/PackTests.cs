@@ -44,7 +44,7 @@ public sealed class PackTests
         }
 
         CollectionAssert.IsSubsetOf(
-            new[] { "runtimes/linux-x64/native/agent", "runtimes/linux-arm64/native/agent", "build/Contoso.Agent.targets", "buildTransitive/Contoso.Agent.targets" },
+            new[] { "runtimes/linux-x64/native/agent", "runtimes/linux-arm64/native/agent", "runtimes/linux-x64/native/agent.cdx.json", "runtimes/linux-arm64/native/agent.cdx.json", "runtimes/linux-x64/native/agent.intoto.json", "build/Contoso.Agent.targets", "buildTransitive/Contoso.Agent.targets" },
             entries,
             string.Join(", ", entries));
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", System.StringComparison.Ordinal)), string.Join(", ", entries));
@@ -78,12 +78,14 @@ public sealed class PackTests
 
         Assert.AreEqual("agent from-dotnet linux/amd64", ws.RunProgram("consumer/bin/Debug/net10.0/consumer"));
         Assert.IsTrue(InteropWorkspace.IsExecutableByAll(ws.PathOf("consumer/bin/Debug/net10.0/agent")), "NuGet drops the execute bit; the package's targets restore it");
+        Assert.IsTrue(File.Exists(ws.PathOf("consumer/bin/Debug/net10.0/agent.cdx.json")), "the program's SBOM comes along, for the app's SBOM tools");
 
         // An app for linux-arm64 gets the arm64 program from the package (no apphost: its arm64 pack would come from the network).
         ws.DotNet("publish", "consumer/consumer.csproj", "-r", "linux-arm64", "-p:UseAppHost=false").AssertSuccess();
         string published = ws.PathOf("consumer/bin/Release/net10.0/linux-arm64/publish/agent");
         Assert.AreEqual(183, InteropWorkspace.ElfMachine(published), "aarch64");
         Assert.IsTrue(InteropWorkspace.IsExecutableByAll(published));
+        Assert.IsTrue(File.Exists(published + ".cdx.json"), "NuGet copies the SBOM next to the native file");
     }
 
     private static int ElfMachine(ZipArchive package, string entry)

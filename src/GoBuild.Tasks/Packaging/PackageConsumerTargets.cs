@@ -55,7 +55,7 @@ public static class PackageConsumerTargets
         }
 
         // Apps with a RuntimeIdentifier get the program from NuGet (native asset); others get it here.
-        project.Add(new XElement(
+        var copied = new XElement(
             "ItemGroup",
             new XAttribute("Condition", "'$(RuntimeIdentifier)' == ''"),
             new XElement(
@@ -65,7 +65,26 @@ public static class PackageConsumerTargets
                 new XElement("CopyToOutputDirectory", "PreserveNewest"),
                 new XElement("CopyToPublishDirectory", "PreserveNewest"),
                 new XElement("ExcludeFromSingleFile", "true"),
-                new XElement("Visible", "false"))));
+                new XElement("Visible", "false")));
+
+        // Each program's SBOM and provenance, when the package has them, go next to it (for the app's SBOM tools).
+        foreach (KeyValuePair<string, string> program in executables.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
+        {
+            foreach (string suffix in new[] { ".cdx.json", ".intoto.json" })
+            {
+                string document = $"$(MSBuildThisFileDirectory)../runtimes/{program.Key}/native/{program.Value}{suffix}";
+                copied.Add(new XElement(
+                    "None",
+                    new XAttribute("Include", document),
+                    new XAttribute("Condition", $"'$({rid})' == '{program.Key}' and Exists('{document}')"),
+                    new XElement("Link", program.Value + suffix),
+                    new XElement("CopyToOutputDirectory", "PreserveNewest"),
+                    new XElement("CopyToPublishDirectory", "PreserveNewest"),
+                    new XElement("Visible", "false")));
+            }
+        }
+
+        project.Add(copied);
 
         project.Add(new XElement(
             "Target",

@@ -42,7 +42,8 @@ public sealed class TestProject
 
         // Workspaces live under the repository's artifacts/: stop the repository's own Directory.*
         // files (warnings as errors, central package versions) from applying to users' projects.
-        project.WriteFile("Directory.Build.props", "<Project />\n");
+        // Tests run offline: the audit reads the real database entries of the shared fixture.
+        project.WriteFile("Directory.Build.props", $"<Project>\n  <PropertyGroup>\n    <GoAuditSource>{SecurityElement.Escape(VulnDbFixture.Folder)}</GoAuditSource>\n  </PropertyGroup>\n</Project>\n");
         project.WriteFile("Directory.Build.targets", "<Project />\n");
         project.WriteFile("Directory.Packages.props", "<Project />\n");
         project.WriteFile("global.json", $$"""
