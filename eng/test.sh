@@ -7,6 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 results="$root/artifacts/test-results"
 
 "$root/eng/get-go.sh" || { echo "eng/get-go.sh failed: no Go toolchains for the tests"; echo "0 passed, 1 failed"; exit 1; }
+"$root/eng/get-cyclonedx-schema.sh" || { echo "eng/get-cyclonedx-schema.sh failed: no CycloneDX schema for the SBOM tests"; echo "0 passed, 1 failed"; exit 1; }
+"$root/eng/get-govulncheck.sh" || { echo "eng/get-govulncheck.sh failed: no govulncheck for the GoVulnCheck test"; echo "0 passed, 1 failed"; exit 1; }
 
 rm -rf "$results"
 dotnet test "$root/GoBuild.Sdk.sln" -c Release --logger "trx" --logger "console;verbosity=normal" \

@@ -56,6 +56,12 @@ public sealed class GoSupplyChain : CodedTask
     /// <summary>go.sum of the module (hashes for builds whose build information has none).</summary>
     public string? GoSumFile { get; set; }
 
+    /// <summary>GoVulnCheck: a govulncheck binary that refines GOB3101 to the functions called; empty for none.</summary>
+    public string? VulnCheck { get; set; }
+
+    /// <summary>GoStrip: govulncheck needs the symbol table that stripping removes.</summary>
+    public bool Strip { get; set; }
+
     /// <summary>The GoBuild.Sdk version.</summary>
     public string? SdkVersion { get; set; }
 
@@ -117,8 +123,27 @@ public sealed class GoSupplyChain : CodedTask
             var lines = new List<string>(unavailable);
             if (database.Available)
             {
-                foreach (AuditFinding finding in VulnerabilityAudit.Audit(output.Info, output.Linked, database, suppressed))
+                IReadOnlyList<AuditFinding> findings = VulnerabilityAudit.Audit(output.Info, output.Linked, database, suppressed);
+                IReadOnlyDictionary<string, IReadOnlyList<string>>? calls = null;
+                if (!string.IsNullOrWhiteSpace(VulnCheck) && findings.Any(f => f.Tier == AuditTier.PackageLinked))
                 {
+                    try
+                    {
+                        calls = Strip
+                            ? throw new GoBuildException("VulnCheckFailed", VulnCheck!, name, 0, Resources.Format("VulnCheckNeedsSymbols"))
+                            : GoVulnCheck.Run(VulnCheck!.Trim(), new Uri(client.DatabaseFolder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/'), item.GetMetadata("FullPath"), ProjectDirectory, CancellationToken);
+                    }
+                    catch (GoBuildException ex)
+                    {
+                        lines.Add(ex.Message);
+                    }
+                }
+
+                foreach (AuditFinding finding in findings)
+                {
+                    string refinement = calls == null || finding.Tier != AuditTier.PackageLinked ? string.Empty
+                        : calls.TryGetValue(finding.Entry.Id, out IReadOnlyList<string>? called) && called.Count > 0 ? " " + Resources.Format("VulnCheckCalled", string.Join(", ", called))
+                        : " " + Resources.Format("VulnCheckNotCalled");
                     lines.Add(Resources.Format(
                         finding.ResourceName,
                         name,
@@ -128,7 +153,7 @@ public sealed class GoSupplyChain : CodedTask
                         finding.Entry.Id,
                         finding.FixedVersion.Length > 0 ? finding.FixedVersion : Resources.Format("AuditNoFix"),
                         OneLine(finding.Entry.Summary),
-                        finding.Entry.Url));
+                        finding.Entry.Url) + refinement);
                 }
             }
 

@@ -132,7 +132,7 @@ public sealed class SupplyChainTests
     {
         string name = nameof(Sbom_IsValidCycloneDx16_AndWithProvenanceByteIdenticalFromTwoFolders_AndCleanDeletesThem);
         TestProject a = VulnerableApp(name, folderName: "first");
-        TestProject b = VulnerableApp(name, folderName: "second place é");
+        TestProject b = VulnerableApp(name, folderName: "second place");
 
         a.Build(Project, "-c", "Release").AssertSuccess();
         b.Build(Project, "-c", "Release").AssertSuccess();
@@ -176,6 +176,15 @@ public sealed class SupplyChainTests
         Assert.AreEqual(E2E.SdkVersion, statement.GetProperty("predicate").GetProperty("runDetails").GetProperty("builder").GetProperty("version").GetProperty("GoBuild.Sdk").GetString());
         string[] dependencies = statement.GetProperty("predicate").GetProperty("buildDefinition").GetProperty("resolvedDependencies").EnumerateArray().Select(d => d.GetProperty("uri").GetString()!).ToArray();
         CollectionAssert.AreEqual(new[] { "pkg:golang/toolchain@v1.26.11", "pkg:golang/golang.org/x/net@" + NetPseudoVersion, "pkg:golang/golang.org/x/text@v0.3.6" }, dependencies);
+
+        // The netstandard2.0 task build (Visual Studio's MSBuild) writes the same bytes.
+        byte[] sbomBytes = File.ReadAllBytes(a.PathOf(Output + ".cdx.json"));
+        byte[] provenanceBytes = File.ReadAllBytes(a.PathOf(Output + ".intoto.json"));
+        File.Delete(a.PathOf(Output + ".cdx.json"));
+        File.Delete(a.PathOf(Output + ".intoto.json"));
+        a.Build(Project, "-c", "Release", "-p:_GoBuildTasksFramework=netstandard2.0").AssertSuccess();
+        CollectionAssert.AreEqual(sbomBytes, File.ReadAllBytes(a.PathOf(Output + ".cdx.json")), "the netstandard2.0 tasks wrote another SBOM");
+        CollectionAssert.AreEqual(provenanceBytes, File.ReadAllBytes(a.PathOf(Output + ".intoto.json")), "the netstandard2.0 tasks wrote another provenance");
 
         a.DotNet("clean", Project, "-c", "Release").AssertSuccess();
         Assert.IsFalse(File.Exists(a.PathOf(Output + ".cdx.json")), "clean left the SBOM");

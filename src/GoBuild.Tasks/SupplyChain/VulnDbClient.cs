@@ -115,6 +115,9 @@ public sealed class VulnDbClient
     /// <summary>The cache folder of this source.</summary>
     public string CacheDirectory => Path.Combine(_cacheRoot, ShortHash(_source.BaseUri?.AbsoluteUri ?? string.Empty));
 
+    /// <summary>The folder that holds the data in the served layout: the source folder, or this source's cache.</summary>
+    public string DatabaseFolder => _source.Folder ?? CacheDirectory;
+
     /// <summary>The default cache root: <c>&lt;per-user GoBuild folder&gt;/vulndb</c>.</summary>
     public static string DefaultRoot(Func<string, string?> environment, bool isWindows) =>
         Path.Combine(Go.GoCacheLocations.DefaultRoot(environment, isWindows), "vulndb");
@@ -261,6 +264,9 @@ public sealed class VulnDbClient
         }
 
         string modified = ReadModified(db.Content!);
+
+        // Kept so the cache is a database in the served layout (govulncheck reads it as file://).
+        WriteAtomically(Path.Combine(dir, "index", "db.json"), db.Content!);
         if (haveIndex && string.Equals(modified, state.DatabaseModified, StringComparison.Ordinal))
         {
             state.DbValidator = db.Validator;

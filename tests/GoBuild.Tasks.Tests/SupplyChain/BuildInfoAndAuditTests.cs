@@ -25,14 +25,15 @@ public sealed class BuildInfoAndAuditTests
     public static void BuildBinary(TestContext context)
     {
         s_work = RepoPaths.NewTempDirectory("buildinfo");
-        SyntheticModuleProxy proxy = SyntheticModuleProxy.Create(
-            Path.Combine(s_work, "proxy"),
-            SyntheticModule.WithPackages("golang.org/x/text", "v0.3.6", "language", "unicode/norm"));
+        // language.Parse has the name of a function GO-2021-0113 lists (not GO-2022-1059), for govulncheck.
+        SyntheticModule text = SyntheticModule.WithPackages("golang.org/x/text", "v0.3.6", "language", "unicode/norm");
+        var files = new Dictionary<string, string>(text.Files) { ["language/parse.go"] = "package language\n\n// Parse stands in for the affected function.\n//\n//go:noinline\nfunc Parse(s string) string { return \"tag:\" + s }\n" };
+        SyntheticModuleProxy proxy = SyntheticModuleProxy.Create(Path.Combine(s_work, "proxy"), text with { Files = files });
         string app = Path.Combine(s_work, "app");
         Directory.CreateDirectory(app);
         File.WriteAllText(Path.Combine(app, "go.mod"), "module example.com/app\n\ngo 1.22\n\nrequire golang.org/x/text v0.3.6\n");
         File.WriteAllText(Path.Combine(app, "go.sum"), proxy.GoSumLines());
-        File.WriteAllText(Path.Combine(app, "main.go"), "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\t\"golang.org/x/text/language\"\n)\n\nvar v = \"unset\"\n\nfunc main() { fmt.Println(language.Name(), v, len(os.Args)) }\n");
+        File.WriteAllText(Path.Combine(app, "main.go"), "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\t\"golang.org/x/text/language\"\n)\n\nvar v = \"unset\"\n\nfunc main() { fmt.Println(language.Name(), language.Parse(os.Args[0]), v) }\n");
         string goRoot = RepoPaths.GoRoot("1.26.11");
         var env = new Dictionary<string, string?>
         {
@@ -150,6 +151,32 @@ public sealed class BuildInfoAndAuditTests
         Assert.IsFalse(findings.Any(f => f.Entry.Id == "GO-2026-4970"), "suppressed by its CVE alias");
         Assert.IsTrue(findings.Any(f => f.Module == "toolchain" && f.Entry.Id == "GO-2026-4867"));
         Assert.AreEqual("go1.25.8", std.Single(f => f.Entry.Id == "GO-2026-4602").FixedVersion);
+    }
+
+    [TestMethod]
+    public void VulnCheck_OnAnUnstrippedBinary_TellsTheCalledFunctionFromTheOnlyLinked()
+    {
+        string govulncheck = Path.Combine(RepoPaths.Root, "artifacts", "govulncheck", "govulncheck");
+        if (!File.Exists(govulncheck))
+        {
+            Assert.Fail($"govulncheck is missing at {govulncheck}: run eng/get-govulncheck.sh (eng/test.sh does).");
+        }
+
+        IReadOnlyDictionary<string, IReadOnlyList<string>> calls = GoVulnCheck.Run(govulncheck, new Uri(VulnDbFixture.Folder).AbsoluteUri, s_binary, s_work, CancellationToken.None);
+
+        CollectionAssert.AreEqual(new[] { "golang.org/x/text/language.Parse" }, calls["GO-2021-0113"].ToArray());
+        Assert.AreEqual(0, calls["GO-2022-1059"].Count, "linked, but MatchStrings and ParseAcceptLanguage are not in the binary");
+    }
+
+    [TestMethod]
+    public void VulnCheck_Parse_ReadsTheStreamOfObjects()
+    {
+        const string Output = "{\n  \"config\": {\"protocol_version\": \"v1.0.0\"}\n}\n{\n  \"finding\": {\"osv\": \"GO-1\", \"trace\": [{\"module\": \"m\", \"package\": \"m/p\", \"function\": \"F\", \"receiver\": \"*T\"}]}\n}\n{\"finding\": {\"osv\": \"GO-2\", \"trace\": [{\"module\": \"m\"}]}}\n{\"progress\": {\"message\": \"a } in \\\"text\\\"\"}}";
+
+        IReadOnlyDictionary<string, IReadOnlyList<string>> calls = GoVulnCheck.Parse(Output);
+
+        CollectionAssert.AreEqual(new[] { "m/p.T.F" }, calls["GO-1"].ToArray());
+        Assert.AreEqual(0, calls["GO-2"].Count);
     }
 
     private static GoLinkedPackages Record() =>
