@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using GoBuild.Tasks.Go;
 using GoBuild.Tasks.Modules;
 using GoBuild.Tasks.SupplyChain;
 using GoBuild.Tasks.Toolchain;
@@ -80,8 +79,16 @@ public sealed class GoSupplyChain : CodedTask
         {
             string path = binary.GetMetadata("FullPath");
             byte[] content = File.ReadAllBytes(path);
-            GoBuildInfo info = GoBuildInfo.FromBinary(content) ?? ReadWithGoVersion(path);
-            IReadOnlyList<GoLinkedPackage>? linked = records.Where(r => r.Describes(path)).Select(r => r.ReachableFrom(info.MainPackage)).FirstOrDefault(l => l != null);
+            GoBuildInfo? info = GoBuildInfo.FromBinary(content) ?? FromRecord(binary, records);
+            if (info == null)
+            {
+                // Never fail a build over its SBOM: say so, and leave this output without documents.
+                Log.LogWarningWithCodeFromResources("BuildInfoUnreadable", path, Resources.Format("BuildInfoNoRecord"));
+                continue;
+            }
+
+            GoBuildInfo known = info;
+            IReadOnlyList<GoLinkedPackage>? linked = records.Where(r => r.Describes(path)).Select(r => r.ReachableFrom(known.MainPackage)).FirstOrDefault(l => l != null);
             var output = new BuiltOutput(Path.GetFileName(path), GoBuildInfo.Sha256Hex(content), binary.GetMetadata("GoBuildMode").Trim().ToLowerInvariant(), info, linked, SdkVersion ?? string.Empty, archive, Sum);
             outputs.Add((binary, output));
             WriteDocument(binary.GetMetadata("SbomPath"), () => CycloneDxWriter.Write(output));
@@ -194,25 +201,38 @@ public sealed class GoSupplyChain : CodedTask
         return parsed.Archive.Length > 0 && parsed.Sha256.Length > 0 ? new BuiltToolchain(parsed.Archive, parsed.Sha256) : null;
     }
 
-    // The build information blob was not found (an unusual object format): ask go, as go version -m would show it.
-    private GoBuildInfo ReadWithGoVersion(string path)
+    // The file holds no build information (wasm): the build's package record says what it links.
+    private static GoBuildInfo? FromRecord(ITaskItem binary, List<GoLinkedPackages> records)
     {
-        if (string.IsNullOrEmpty(ToolchainRoot))
+        string path = binary.GetMetadata("FullPath");
+        GoLinkedPackages? record = records.FirstOrDefault(r => r.Describes(path));
+        if (record == null)
         {
-            throw new GoBuildException("BuildInfoUnreadable", path, "no toolchain to run go version -m with");
+            return null;
         }
 
-        GoToolchain toolchain = GoToolchain.Open(ToolchainRoot!);
-        var lines = new List<string>();
-        var env = GoEnvironment.Create(toolchain.Root, new GoCacheLocations(GoCacheLocations.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows))), Environment.GetEnvironmentVariable);
-        int exit = new GoProcessRunner(toolchain.Executable).Run(new[] { "version", "-m", path }, ProjectDirectory, env, (line, isError) => lines.Add(line), CancellationToken);
-        GoBuildInfo info = GoBuildInfo.ParseVersionOutput(lines);
-        if (exit != 0 || info.MainPackage.Length == 0)
+        // The main package: GoPackage metadata (an import path) when the item has it, else the record's one command.
+        string mainPackage = binary.GetMetadata("GoPackage").Trim();
+        if (mainPackage.Length == 0 || !record.Packages.ContainsKey(mainPackage))
         {
-            throw new GoBuildException("BuildInfoUnreadable", path, string.Join(Environment.NewLine, lines));
+            var imported = new HashSet<string>(record.Packages.Values.SelectMany(p => p.Imports), StringComparer.Ordinal);
+            List<string> roots = record.Packages.Values.Where(p => p.Module != GoLinkedPackages.StandardLibrary && !imported.Contains(p.ImportPath)).Select(p => p.ImportPath).ToList();
+            if (roots.Count != 1)
+            {
+                return null;
+            }
+
+            mainPackage = roots[0];
         }
 
-        return info;
+        IReadOnlyList<GoLinkedPackage> linked = record.ReachableFrom(mainPackage)!;
+        var settings = new List<KeyValuePair<string, string>>
+        {
+            new("-buildmode", binary.GetMetadata("GoBuildMode").Trim().ToLowerInvariant()),
+            new("GOARCH", binary.GetMetadata("GoArch").Trim()),
+            new("GOOS", binary.GetMetadata("GoOS").Trim()),
+        };
+        return GoBuildInfo.FromRecord(binary.GetMetadata("GoToolchainVersion").Trim(), mainPackage, linked, settings);
     }
 
     private string RelativeName(string path)

@@ -60,6 +60,13 @@ public sealed class SupplyChainTests
         noOp.AssertOutputContains("Skipping target \"_GoBuildSupplyChain\" because all output files are up-to-date");
         noOp.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
 
+        // GoVulnCheck refines GOB3101: the app calls language.Name and html.Name, no affected function.
+        string govulncheck = Path.Combine(RepoPaths.Root, "artifacts", "govulncheck", "govulncheck");
+        Assert.IsTrue(File.Exists(govulncheck), $"govulncheck is missing at {govulncheck}: run eng/get-govulncheck.sh (eng/test.sh does).");
+        DotNetResult symbols = ws.Build(Project, "-p:GoVulnCheck=" + govulncheck).AssertSuccess();
+        StringAssert.Contains(Single(AuditWarnings(symbols), "GOB3101", "GO-2021-0113"), "govulncheck: no affected function is called (the package is only linked).");
+        Assert.AreEqual(0, go.Invocations.Length, "a settings change re-audits without go: " + string.Join("; ", go.Invocations));
+
         // As with NuGet's audit warnings, WarningsAsErrors turns the replayed ones into errors.
         DotNetResult strict = ws.Build(Project, "-p:WarningsAsErrors=GOB3101").AssertFailure();
         strict.AssertError("GOB3101", "GO-2021-0113");

@@ -117,6 +117,35 @@ public sealed class GoBuildInfo
         return null;
     }
 
+    /// <summary>
+    /// The build information of an output whose file carries none (GOOS=js/wasip1: the wasm linker
+    /// writes no buildinfo blob), put together from what the build recorded: the packages linked
+    /// from <paramref name="mainPackage"/> and their modules, the toolchain version and the target.
+    /// </summary>
+    public static GoBuildInfo FromRecord(string goVersion, string mainPackage, IReadOnlyList<GoLinkedPackage> linked, IReadOnlyList<KeyValuePair<string, string>> settings)
+    {
+        GoLinkedPackage? main = linked.FirstOrDefault(p => p.ImportPath == mainPackage);
+        GoBuildInfoModule? mainModule = main == null || main.Module.Length == 0 ? null : new GoBuildInfoModule(main.Module, "(devel)", string.Empty);
+        var deps = linked
+            .Where(p => p.Module != GoLinkedPackages.StandardLibrary && p.Module.Length > 0 && p.Module != mainModule?.Path)
+            .GroupBy(p => p.Module, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                GoLinkedPackage p = g.First();
+                GoBuildInfoModule? replacement = null;
+                if (p.Replacement.Length > 0)
+                {
+                    int at = p.Replacement.IndexOf('@');
+                    replacement = new GoBuildInfoModule(at >= 0 ? p.Replacement.Substring(0, at) : p.Replacement, at >= 0 ? p.Replacement.Substring(at + 1) : string.Empty, string.Empty);
+                }
+
+                return new GoBuildInfoModule(p.Module, p.ModuleVersion, string.Empty, replacement);
+            })
+            .ToList();
+        return new GoBuildInfo(goVersion, mainPackage, mainModule, deps, settings);
+    }
+
     /// <summary>Reads <c>go version -m &lt;file&gt;</c> output: <c>file: go1.x</c>, then the tab-indented lines.</summary>
     public static GoBuildInfo ParseVersionOutput(IEnumerable<string> lines)
     {

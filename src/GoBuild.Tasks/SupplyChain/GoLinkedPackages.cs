@@ -9,13 +9,23 @@ namespace GoBuild.Tasks.SupplyChain;
 /// <summary>A package of a build's import graph: its module (<c>std</c> for the standard library) and its imports.</summary>
 public sealed class GoLinkedPackage
 {
-    /// <summary>Creates the package.</summary>
+    /// <summary>Creates the package; <paramref name="module"/> is the record's field: <c>path[@version][=&gt;path[@version]]</c> or <c>std</c>.</summary>
     public GoLinkedPackage(string importPath, string module, IReadOnlyList<string> imports)
     {
         ImportPath = importPath;
-        Module = module;
+        string[] sides = module.Split(new[] { "=>" }, 2, StringSplitOptions.None);
+        int at = sides[0].IndexOf('@');
+        Module = at >= 0 ? sides[0].Substring(0, at) : sides[0];
+        ModuleVersion = at >= 0 ? sides[0].Substring(at + 1) : string.Empty;
+        Replacement = sides.Length > 1 ? sides[1] : string.Empty;
         Imports = imports;
     }
+
+    /// <summary>The module's version (empty for the main module and the standard library).</summary>
+    public string ModuleVersion { get; }
+
+    /// <summary>The replacement as <c>path[@version]</c>, when go.mod replaces the module.</summary>
+    public string Replacement { get; }
 
     /// <summary>The import path.</summary>
     public string ImportPath { get; }
@@ -44,7 +54,7 @@ public sealed class GoLinkedPackages
     /// <summary>
     /// The fields of this record, then GoPackageInputs' own fields, so one go list serves both.
     /// </summary>
-    public const string ListTemplate = "{{.ImportPath}}\t{{if .Standard}}std{{else}}{{with .Module}}{{.Path}}{{end}}{{end}}\t{{join .Imports \" \"}}\t";
+    public const string ListTemplate = "{{.ImportPath}}\t{{if .Standard}}std{{else}}{{with .Module}}{{.Path}}{{if .Version}}@{{.Version}}{{end}}{{with .Replace}}=>{{.Path}}{{if .Version}}@{{.Version}}{{end}}{{end}}{{end}}{{end}}\t{{join .Imports \" \"}}\t";
 
     private const string OutputHeader = "output ";
 

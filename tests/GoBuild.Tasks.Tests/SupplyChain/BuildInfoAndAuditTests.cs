@@ -154,6 +154,25 @@ public sealed class BuildInfoAndAuditTests
     }
 
     [TestMethod]
+    public void FromRecord_ForAnOutputWithoutBuildInfo_RebuildsItFromThePackageRecord()
+    {
+        // What a wasm output needs: its linker writes no build information into the file.
+        GoLinkedPackages record = Record();
+        var settings = new[] { new KeyValuePair<string, string>("GOOS", "linux"), new KeyValuePair<string, string>("GOARCH", "amd64") };
+
+        GoBuildInfo info = GoBuildInfo.FromRecord("go1.26.11", "example.com/app", record.ReachableFrom("example.com/app")!, settings);
+
+        Assert.AreEqual("example.com/app", info.Main!.Path);
+        GoBuildInfoModule text = info.Dependencies.Single();
+        Assert.AreEqual("golang.org/x/text", text.Path);
+        Assert.AreEqual("v0.3.6", text.Version);
+        VulnDatabase db = new VulnDbClient(VulnDbSource.Parse(VulnDbFixture.Folder, "/"), s_work).Load(VulnerabilityAudit.ModulesOf(info), CancellationToken.None);
+        CollectionAssert.AreEqual(
+            new[] { "GOB3101 GO-2021-0113", "GOB3101 GO-2022-1059", "GOB3102 GO-2026-5970" },
+            VulnerabilityAudit.Audit(info, record.ReachableFrom("example.com/app"), db, new HashSet<string>()).Select(f => f.Code + " " + f.Entry.Id).ToArray());
+    }
+
+    [TestMethod]
     public void VulnCheck_OnAnUnstrippedBinary_TellsTheCalledFunctionFromTheOnlyLinked()
     {
         string govulncheck = Path.Combine(RepoPaths.Root, "artifacts", "govulncheck", "govulncheck");
