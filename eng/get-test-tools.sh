@@ -34,6 +34,12 @@ entry_points=(qemu-aarch64-static aarch64-linux-gnu-gcc hyperfine)
 [ "$(uname -m)" = x86_64 ] || { echo "get-test-tools: the arm64 cross tools are provided for x86_64 hosts only, not $(uname -m)" >&2; exit 1; }
 multiarch=x86_64-linux-gnu
 
+# The host's own C compiler (cgo for linux/amd64: c-shared libraries, the interop tests) is the
+# machine's gcc, as on any Debian build machine; it is not fetched here (a relocated host gcc would
+# need a sysroot holding the host's libc as well). Say so at once rather than in failing tests.
+command -v gcc >/dev/null \
+  || echo "get-test-tools: warning: no gcc on this machine; the tests that build cgo for the host need Debian's gcc" >&2
+
 complete() {
   [ -f "$tree/.complete" ] && [ "$(cat "$tree/.complete")" = "$stamp" ] || return 1
   local e
