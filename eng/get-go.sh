@@ -14,6 +14,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
+mkdir -p "$tools" && tools="$(cd "$tools" && pwd)"  # apt resolves relative Dir:: paths under /etc/apt
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.22.12 1.26.11)
 

@@ -17,6 +17,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
+mkdir -p "$tools" && tools="$(cd "$tools" && pwd)"  # apt resolves relative Dir:: paths under /etc/apt
 # All from Debian 12, the release of the build machine: its host libraries satisfy what these
 # binaries link against.
 packages=(qemu-user-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross hyperfine)
