@@ -47,6 +47,11 @@ public sealed class TemplateTests
         AssertNoWarnings(ws.Build("Tool").AssertSuccess());
         StringAssert.Contains(GoTool.VersionOf(ws.PathOf("Tool/bin/Debug/Tool")), "go1.22.12");
         Assert.AreEqual("Hello, world! (Tool 1.0.0)", ws.RunProgram("Tool/bin/Debug/Tool"));
+
+        // Without --module the path comes from the name, lower case, with - for what a module path cannot hold.
+        hive.New("gobuild", "-n", "My Tool").AssertSuccess();
+        StringAssert.StartsWith(File.ReadAllText(ws.PathOf("My Tool/go.mod")), "module example.com/my-tool\n");
+        Assert.IsTrue(File.Exists(ws.PathOf("My Tool/My Tool.csproj")), "the project file carries the name as given");
     }
 
     [TestMethod]
