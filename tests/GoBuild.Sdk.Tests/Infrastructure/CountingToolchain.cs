@@ -33,7 +33,17 @@ public sealed class CountingToolchain
     public static CountingToolchain Create(string parent, string version = E2E.DefaultGoVersion)
     {
         string real = RepoPaths.GoRoot(version);
-        string root = Path.Combine(parent, "counting-go" + version);
+        string log = Path.Combine(parent, "go-invocations.log");
+        string root = Shadow(real, Path.Combine(parent, "counting-go" + version), $"echo \"$*\" >> '{log}'\nexec '{Path.Combine(real, "bin", "go")}' \"$@\"\n");
+        return new CountingToolchain(root, log);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="root"/> a GOROOT that is <paramref name="real"/> seen through
+    /// symlinks, except for bin/go: a /bin/sh script with <paramref name="goScript"/> as its body.
+    /// </summary>
+    internal static string Shadow(string real, string root, string goScript)
+    {
         Directory.CreateDirectory(Path.Combine(root, "bin"));
         foreach (string entry in Directory.EnumerateFileSystemEntries(real))
         {
@@ -44,15 +54,14 @@ public sealed class CountingToolchain
             }
         }
 
-        string log = Path.Combine(parent, "go-invocations.log");
         string script = Path.Combine(root, "bin", "go");
-        File.WriteAllText(script, $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec '{Path.Combine(real, "bin", "go")}' \"$@\"\n");
+        File.WriteAllText(script, "#!/bin/sh\n" + goScript);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
         File.CreateSymbolicLink(Path.Combine(root, "bin", "gofmt"), Path.Combine(real, "bin", "gofmt"));
-        return new CountingToolchain(root, log);
+        return root;
     }
 }
