@@ -7,8 +7,9 @@ namespace GoBuild.Tasks;
 
 /// <summary>
 /// The base of every GoBuild task: messages from Strings.resx, Ctrl+C as a cancellation token, and
-/// expected failures (<see cref="GoBuildException"/>) logged as their coded errors. Anything else
-/// surfaces as MSBuild's own task failure, with its stack.
+/// expected failures (<see cref="GoBuildException"/>) logged as their coded errors. No exception
+/// leaves a task: anything else is a bug, logged as GOB2031 with its stack, so a build log says
+/// whom to tell. Background threads hand their failures to the task thread (GOB2030).
 /// </summary>
 public abstract class CodedTask : Task, ICancelableTask
 {
@@ -43,6 +44,10 @@ public abstract class CodedTask : Task, ICancelableTask
         catch (OperationCanceledException)
         {
             Log.LogErrorWithCodeFromResources(CancelledResourceName);
+        }
+        catch (Exception ex)
+        {
+            Log.LogErrorWithCodeFromResources("TaskFailedUnexpectedly", GetType().Name, ex.ToString());
         }
 
         return !Log.HasLoggedErrors;

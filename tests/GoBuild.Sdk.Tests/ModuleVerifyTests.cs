@@ -58,6 +58,31 @@ public sealed class ModuleVerifyTests
     }
 
     [TestMethod]
+    public void TestNoBuild_AfterFileChangedInModuleCacheSinceTheBuild_FailsWithGOB3006BeforeGoTestRuns()
+    {
+        GreetApp app = GreetApp.Create(nameof(TestNoBuild_AfterFileChangedInModuleCacheSinceTheBuild_FailsWithGOB3006BeforeGoTestRuns), s_proxy);
+        app.Workspace.WriteFile("app/main_test.go", "package main\n\nimport \"testing\"\n\nfunc TestGreets(t *testing.T) {}\n");
+        s_proxy.Download(app.ModuleCache, FileModuleProxy.V1);
+        app.Build().AssertSuccess();
+
+        // The cache changes after the build that verified it; `dotnet test --no-build` builds nothing.
+        string extracted = Path.Combine(app.ModuleCache, "example.test", "greet@" + FileModuleProxy.V1);
+        if (!System.OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(extracted, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        File.SetAttributes(Path.Combine(extracted, "greet.go"), FileAttributes.Normal);
+        File.AppendAllText(Path.Combine(extracted, "greet.go"), "\nfunc init() { println(\"changed in the cache\") }\n");
+
+        DotNetResult result = app.Workspace.DotNet("test", GreetApp.Project, "--no-build").AssertFailure();
+
+        StringAssert.Contains(result.AssertError("GOB3006", GreetApp.Greet), "dir has been modified");
+        result.AssertOutputDoesNotContain("TestGreets");
+        result.AssertOutputDoesNotContain("changed in the cache");
+    }
+
+    [TestMethod]
     public void Build_WithVendorFolder_BuildsInVendorModeOffline_AndFailsWithGOB3007WhenModulesTxtDisagrees()
     {
         // No go.sum, no proxy, an empty module cache: vendor/ is all the build may use.
