@@ -28,7 +28,19 @@ public abstract class CodedTask : Task, ICancelableTask
     protected virtual string CancelledResourceName => "Cancelled";
 
     /// <inheritdoc/>
-    public void Cancel() => _cancellation.Cancel();
+    public void Cancel()
+    {
+        // MSBuild calls this on a thread of its own; the token's callbacks (killing go, aborting a
+        // download) run here, and an exception they threw would reach MSBuild unhandled.
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (AggregateException ex)
+        {
+            Log.LogErrorWithCodeFromResources("BackgroundStepFailed", "Cancelling " + GetType().Name, ex.ToString());
+        }
+    }
 
     /// <inheritdoc/>
     public sealed override bool Execute()

@@ -43,7 +43,7 @@ public sealed class WatchTests
             """);
 
         // Build once first, so that dotnet watch's own first build has little to do.
-        ws.Build("csapp/csapp.csproj").AssertSuccess();
+        ws.DotNet("build", "csapp/csapp.csproj", Array.Empty<string>(), s_startTimeout, onStarted: null).AssertSuccess();
 
         // --no-hot-reload: dotnet watch rebuilds and restarts on a change to any watched file; with
         // hot reload it applies only managed code changes (docs/properties.md, "dotnet watch").

@@ -23,6 +23,30 @@ public sealed class CodedTaskTests
         StringAssert.Contains(error.Message, nameof(ThrowingTask.Fail), "the stack is kept");
     }
 
+    [TestMethod]
+    public void Cancel_WhenACancellationCallbackThrows_LogsGOB2030_InsteadOfThrowingIntoMSBuild()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CallbackTask { BuildEngine = engine };
+        task.Register(() => throw new InvalidOperationException("callback bug"));
+
+        task.Cancel();
+
+        RecordedDiagnostic error = engine.SingleError();
+        Assert.AreEqual("GOB2030", error.Code, engine.ToString());
+        StringAssert.Contains(error.Message, "Cancelling CallbackTask failed unexpectedly", error.Message);
+        StringAssert.Contains(error.Message, "callback bug", error.Message);
+    }
+
+    private sealed class CallbackTask : CodedTask
+    {
+        public void Register(Action callback) => CancellationToken.Register(callback);
+
+        protected override void ExecuteCore()
+        {
+        }
+    }
+
     private sealed class ThrowingTask : CodedTask
     {
         public static void Fail() => throw new InvalidOperationException("a bug");
