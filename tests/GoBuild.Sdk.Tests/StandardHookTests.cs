@@ -44,6 +44,9 @@ public sealed class StandardHookTests
             </Project>
             """);
 
+        // What many repositories set for their C# projects; it must not make a Go project generate C#.
+        ws.WriteFile("app/Directory.Build.props", "<Project><PropertyGroup><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup></Project>\n");
+
         DotNetResult first = ws.Build("app/app.csproj").AssertSuccess();
         AssertInOrder(
             first,
