@@ -30,7 +30,17 @@ public sealed class CountingToolchain
     /// <summary>The go invocations whose first argument is <paramref name="verb"/>.</summary>
     public int Count(string verb) => Invocations.Count(l => l.StartsWith(verb + " ", StringComparison.Ordinal) || l == verb);
 
-    public static CountingToolchain Create(string parent, string version = E2E.DefaultGoVersion)
+    /// <summary>The compiler runs so far (with <c>countCompiles</c>), one line of arguments each; go's <c>-V=full</c> version queries are not counted.</summary>
+    public string[] Compiles => File.Exists(CompileLogFile) ? File.ReadAllLines(CompileLogFile) : Array.Empty<string>();
+
+    private string CompileLogFile => LogFile + ".compile";
+
+    /// <summary>
+    /// Creates the toolchain under <paramref name="parent"/>. With <paramref name="countCompiles"/>
+    /// the compiler (pkg/tool/GOOS_GOARCH/compile) is a logging script too; go's tool ID comes
+    /// from <c>compile -V=full</c>, which the script passes on, so cache keys are the real ones.
+    /// </summary>
+    public static CountingToolchain Create(string parent, string version = E2E.DefaultGoVersion, bool countCompiles = false)
     {
         string real = RepoPaths.GoRoot(version);
         string root = Path.Combine(parent, "counting-go" + version);
@@ -38,7 +48,7 @@ public sealed class CountingToolchain
         foreach (string entry in Directory.EnumerateFileSystemEntries(real))
         {
             string name = Path.GetFileName(entry);
-            if (name != "bin")
+            if (name != "bin" && !(countCompiles && name == "pkg"))
             {
                 File.CreateSymbolicLink(Path.Combine(root, name), entry);
             }
@@ -53,6 +63,42 @@ public sealed class CountingToolchain
         }
 
         File.CreateSymbolicLink(Path.Combine(root, "bin", "gofmt"), Path.Combine(real, "bin", "gofmt"));
-        return new CountingToolchain(root, log);
+        var toolchain = new CountingToolchain(root, log);
+        if (countCompiles)
+        {
+            LinkPkgWithCountingCompiler(real, root, toolchain.CompileLogFile);
+        }
+
+        return toolchain;
+    }
+
+    private static void LinkPkgWithCountingCompiler(string real, string root, string log)
+    {
+        foreach (string entry in Directory.EnumerateFileSystemEntries(Path.Combine(real, "pkg")))
+        {
+            if (Path.GetFileName(entry) != "tool")
+            {
+                File.CreateSymbolicLink(Path.Combine(root, "pkg", Path.GetFileName(entry)), entry);
+            }
+        }
+
+        foreach (string toolDir in Directory.EnumerateDirectories(Path.Combine(real, "pkg", "tool")))
+        {
+            string target = Path.Combine(root, "pkg", "tool", Path.GetFileName(toolDir));
+            Directory.CreateDirectory(target);
+            foreach (string tool in Directory.EnumerateFileSystemEntries(toolDir))
+            {
+                string name = Path.GetFileName(tool);
+                if (name != "compile")
+                {
+                    File.CreateSymbolicLink(Path.Combine(target, name), tool);
+                    continue;
+                }
+
+                string script = Path.Combine(target, name);
+                File.WriteAllText(script, $"#!/bin/sh\ncase \"$*\" in *-V=full*) ;; *) echo \"$*\" >> '{log}' ;; esac\nexec '{tool}' \"$@\"\n");
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+        }
     }
 }
