@@ -27,6 +27,9 @@ public sealed class CountingToolchain
     /// <summary>The go invocations so far.</summary>
     public string[] Invocations => File.Exists(LogFile) ? File.ReadAllLines(LogFile) : Array.Empty<string>();
 
+    /// <summary>Per go invocation (in the order of <see cref="Invocations"/>): GOTELEMETRY, GOMAXPROCS and the probe variable as go got them.</summary>
+    public string[] Environments => File.Exists(LogFile + ".env") ? File.ReadAllLines(LogFile + ".env") : Array.Empty<string>();
+
     /// <summary>The go invocations whose first argument is <paramref name="verb"/>.</summary>
     public int Count(string verb) => Invocations.Count(l => l.StartsWith(verb + " ", StringComparison.Ordinal) || l == verb);
 
@@ -40,7 +43,11 @@ public sealed class CountingToolchain
     /// the compiler (pkg/tool/GOOS_GOARCH/compile) is a logging script too; go's tool ID comes
     /// from <c>compile -V=full</c>, which the script passes on, so cache keys are the real ones.
     /// </summary>
-    public static CountingToolchain Create(string parent, string version = E2E.DefaultGoVersion, bool countCompiles = false)
+    /// <param name="parent">The folder for the toolchain and its logs.</param>
+    /// <param name="version">The real Go behind it.</param>
+    /// <param name="countCompiles">Log compiler runs too (<see cref="Compiles"/>).</param>
+    /// <param name="probeVariable">A variable whose value each go invocation logs (<see cref="Environments"/>).</param>
+    public static CountingToolchain Create(string parent, string version = E2E.DefaultGoVersion, bool countCompiles = false, string probeVariable = "GOBUILD_NO_PROBE")
     {
         string real = RepoPaths.GoRoot(version);
         string root = Path.Combine(parent, "counting-go" + version);
@@ -56,7 +63,7 @@ public sealed class CountingToolchain
 
         string log = Path.Combine(parent, "go-invocations.log");
         string script = Path.Combine(root, "bin", "go");
-        File.WriteAllText(script, $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec '{Path.Combine(real, "bin", "go")}' \"$@\"\n");
+        File.WriteAllText(script, $"#!/bin/sh\necho \"$*\" >> '{log}'\necho \"GOTELEMETRY=$GOTELEMETRY GOMAXPROCS=$GOMAXPROCS {probeVariable}=${probeVariable}\" >> '{log}.env'\nexec '{Path.Combine(real, "bin", "go")}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
@@ -64,7 +71,7 @@ public sealed class CountingToolchain
 
         File.CreateSymbolicLink(Path.Combine(root, "bin", "gofmt"), Path.Combine(real, "bin", "gofmt"));
         var toolchain = new CountingToolchain(root, log);
-        if (countCompiles)
+        if (countCompiles && !OperatingSystem.IsWindows())
         {
             LinkPkgWithCountingCompiler(real, root, toolchain.CompileLogFile);
         }
@@ -72,12 +79,14 @@ public sealed class CountingToolchain
         return toolchain;
     }
 
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void LinkPkgWithCountingCompiler(string real, string root, string log)
     {
         foreach (string entry in Directory.EnumerateFileSystemEntries(Path.Combine(real, "pkg")))
         {
             if (Path.GetFileName(entry) != "tool")
             {
+                Directory.CreateDirectory(Path.Combine(root, "pkg"));
                 File.CreateSymbolicLink(Path.Combine(root, "pkg", Path.GetFileName(entry)), entry);
             }
         }
