@@ -81,7 +81,16 @@ public sealed class CrossCompile : GoCompileTaskBase
         }
 
         GoPackageBuilder builder = CreateBuilder(toolchain, caches);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount };
+
+        // The cores MSBuild grants are split between the targets built at once: each go gets its
+        // share as -p and GOMAXPROCS, so the whole task never runs more compilers than it was given.
+        using IDisposable cores = RequestCores(int.MaxValue);
+        int fanOut = Math.Max(1, Math.Min(targets.Count, MaxParallelism > 0 ? Math.Min(MaxParallelism, GrantedCores) : GrantedCores));
+        int perTarget = Math.Max(1, GrantedCores / fanOut);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = fanOut };
+
+        // While go runs, this node may build other projects (their go gets cores of its own grant).
+        using IDisposable yielded = Yield();
         Parallel.For(0, targets.Count, parallel, i =>
         {
             GoTargetPlatform target = targets[i];
@@ -94,7 +103,9 @@ public sealed class CrossCompile : GoCompileTaskBase
             {
                 bool cgo = target.IsCgoEnabled(options.BuildMode);
                 Log.LogMessage(MessageImportance.Normal, "Go target {0}: {1}", target.Context, Describe(target, cgo));
-                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), target.CreateEnvironment(environment, cgo), target.InputsFile, MessageContext(target));
+                Dictionary<string, string> targetEnvironment = target.CreateEnvironment(environment, cgo);
+                targetEnvironment["GOMAXPROCS"] = perTarget.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), targetEnvironment, target.InputsFile, MessageContext(target), perTarget);
             }
             catch (GoBuildException ex)
             {
@@ -103,6 +114,11 @@ public sealed class CrossCompile : GoCompileTaskBase
             catch (OperationCanceledException)
             {
                 // Reported once, below.
+            }
+            catch (Exception ex)
+            {
+                // A Parallel.For body runs on a pool thread; nothing may escape it unreported.
+                LogTargetError("BackgroundStepFailed", new object[] { "Building the Go target", ex.ToString() }, target.Context);
             }
         });
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using GoBuild.Tasks.Go;
 using GoBuild.Tasks.Toolchain;
@@ -28,10 +29,12 @@ public sealed class GoBuild : GoCompileTaskBase
         GoBuildModeSupport.Require(options.BuildMode, GoOS, GoArch);
         GoToolchain toolchain = OpenToolchain();
         GoCacheLocations caches = CacheLocations();
+        using IDisposable cores = RequestCores(int.MaxValue);
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
         bool cgo = GoBuildOptions.ParseBool("GoCgoEnabled", CgoEnabled, GoBuildOptions.CgoDefault(options.BuildMode));
         env["CGO_ENABLED"] = cgo ? "1" : "0";
 
-        CreateBuilder(toolchain, caches).Build(options, env, InputsFile);
+        using IDisposable yielded = Yield();
+        CreateBuilder(toolchain, caches).Build(options, env, InputsFile, parallelism: GrantedCores);
     }
 }

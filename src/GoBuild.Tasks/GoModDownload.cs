@@ -105,6 +105,7 @@ public sealed class GoModDownload : GoTaskBase
     {
         GoToolchain toolchain = OpenToolchain();
         AllowModuleDownload = true;
+        using IDisposable cores = RequestCores(int.MaxValue);
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
         string copy = CopyModuleFiles(root, hasGoSum);
         var arguments = new[] { "mod", "download", "-modfile=" + Path.Combine(copy, "go.mod") };

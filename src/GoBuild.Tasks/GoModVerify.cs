@@ -75,6 +75,7 @@ public sealed class GoModVerify : GoTaskBase
         }
 
         GoToolchain toolchain = OpenToolchain();
+        using IDisposable cores = RequestCores(int.MaxValue);
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
         if (mode != "mod")
         {

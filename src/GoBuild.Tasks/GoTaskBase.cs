@@ -54,6 +54,43 @@ public abstract class GoTaskBase : CodedTask
     /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>GoCacheProg: the command line of a GOCACHEPROG program, as go reads it; empty for none.</summary>
+    public string? CacheProg { get; set; }
+
+    /// <summary>GoPassEnvironment: <c>;</c>-separated names of ambient variables go gets unchanged.</summary>
+    public string? PassEnvironment { get; set; }
+
+    /// <summary>GoBuildParallelism: the cores one task may use; empty for what MSBuild grants.</summary>
+    public string? Parallelism { get; set; }
+
+    /// <summary>
+    /// The cores this task was granted (<see cref="RequestCores"/>); go gets them as GOMAXPROCS and
+    /// <c>-p</c>. 0 before the request.
+    /// </summary>
+    protected int GrantedCores { get; private set; }
+
+    /// <summary>
+    /// Asks MSBuild's resource manager for up to <paramref name="wanted"/> cores (never more than
+    /// the machine's and the cgroup's limit, or exactly GoBuildParallelism when set) and remembers
+    /// the grant in <see cref="GrantedCores"/>; disposing the result gives them back.
+    /// </summary>
+    protected IDisposable RequestCores(int wanted)
+    {
+        int? fixedCount = CoreBudget.ParseParallelism(Parallelism);
+        int budget = CoreBudget.Decide(fixedCount, Environment.ProcessorCount, fixedCount == null ? CoreBudget.CgroupCores() : null);
+        int request = fixedCount ?? Math.Max(1, Math.Min(wanted, budget));
+        if (fixedCount != null || BuildEngine is not IBuildEngine9 engine)
+        {
+            GrantedCores = request;
+            return new CoreGrant(null, 0);
+        }
+
+        int granted = Math.Max(1, engine.RequestCores(request));
+        GrantedCores = granted;
+        Log.LogMessageFromResources(MessageImportance.Low, "CoresGranted", granted, request, budget);
+        return new CoreGrant(engine, granted);
+    }
+
     /// <summary>
     /// The toolchain cache <see cref="ToolchainRoot"/> comes from (the toolchain record's third
     /// field); empty for a GoToolchainRoot, which is used as it is.
@@ -105,6 +142,23 @@ public abstract class GoTaskBase : CodedTask
             // Modules come in during restore; a build that would download fails with a clear error instead.
             env["GOPROXY"] = "off";
         }
+
+        // No telemetry: go would start a child that outlives the build (sandboxes and project
+        // caches reject leftovers), and counters under the user's config folder are not the build's business.
+        env["GOTELEMETRY"] = "off";
+        string? cacheProg = GoCacheProgram.Resolve(CacheProg, ProjectDirectory, toolchain.Version, System.IO.File.Exists);
+        if (cacheProg != null)
+        {
+            env["GOCACHEPROG"] = cacheProg;
+        }
+
+        if (GrantedCores > 0)
+        {
+            env["GOMAXPROCS"] = GrantedCores.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Names only come through MSBuild; the values are read here, so no log or record holds them.
+        GoPassEnvironment.Apply(env, GoPassEnvironment.Parse(PassEnvironment, GoEnvironment.DecidingProperty), Environment.GetEnvironmentVariable);
 
         foreach (ITaskItem item in EnvironmentVariables)
         {
@@ -203,5 +257,19 @@ public abstract class GoTaskBase : CodedTask
         {
             env[name] = value!.Trim();
         }
+    }
+
+    private sealed class CoreGrant : IDisposable
+    {
+        private IBuildEngine9? _engine;
+        private readonly int _cores;
+
+        public CoreGrant(IBuildEngine9? engine, int cores)
+        {
+            _engine = engine;
+            _cores = cores;
+        }
+
+        public void Dispose() => System.Threading.Interlocked.Exchange(ref _engine, null)?.ReleaseCores(_cores);
     }
 }

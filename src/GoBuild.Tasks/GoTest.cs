@@ -86,12 +86,21 @@ public sealed class GoTest : GoTaskBase
             Loggers, LoggerResultsDirectory, ResultsDirectory, DefaultResultsDirectory ?? Path.Combine(ProjectDirectory, "TestResults"), RunName);
 
         GoToolchain toolchain = OpenToolchain();
+        using IDisposable cores = RequestCores(int.MaxValue);
         Dictionary<string, string> env = CreateEnvironment(toolchain, CacheLocations());
+
+        // The test binaries inherit go's environment: they keep their own GOMAXPROCS (tests may
+        // depend on it); the grant bounds go test's -p, the builds and binaries run at once.
+        env.Remove("GOMAXPROCS");
         // The race detector needs cgo; go's own default would have it, the SDK's (off) would not.
         bool cgo = GoBuildOptions.ParseBool("GoCgoEnabled", CgoEnabled, mode.StartsWith("c-", StringComparison.Ordinal) || race);
         env["CGO_ENABLED"] = cgo ? "1" : "0";
 
-        IReadOnlyList<string> arguments = GoTestArguments.Create(packages, Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)), Flags);
+        var arguments = new List<string>(GoTestArguments.Create(packages, Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)), Flags));
+        if (!flags.Any(f => f == "-p" || f.StartsWith("-p=", StringComparison.Ordinal)))
+        {
+            arguments.InsertRange(1, new[] { "-p", GrantedCores.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
         Log.LogMessage(MessageImportance.Normal, "{0} {1}", toolchain.Executable, CommandLine.Join(arguments));
 
         var run = new GoTestRun();
@@ -106,33 +115,38 @@ public sealed class GoTest : GoTaskBase
         var plain = new Queue<string>();
         DateTimeOffset started = DateTimeOffset.Now;
         var stopwatch = Stopwatch.StartNew();
-        int exitCode = new GoProcessRunner(toolchain.Executable).Run(
-            arguments,
-            ProjectDirectory,
-            env,
-            (line, isError) =>
-            {
-                GoTestEvent? e = isError ? null : run.Feed(line);
-                if (e == null)
+        int exitCode;
+        using (Yield())
+        {
+            exitCode = new GoProcessRunner(toolchain.Executable).Run(
+                arguments,
+                ProjectDirectory,
+                env,
+                (line, isError) =>
                 {
-                    // Plain text: before Go 1.24 the test binaries' build errors, go's own complaints.
-                    if (!buildParser.Feed(line))
+                    GoTestEvent? e = isError ? null : run.Feed(line);
+                    if (e == null)
                     {
-                        Remember(plain, line);
-                        Log.LogMessage(MessageImportance.Normal, "{0}", line);
+                        // Plain text: before Go 1.24 the test binaries' build errors, go's own complaints.
+                        if (!buildParser.Feed(line))
+                        {
+                            Remember(plain, line);
+                            Log.LogMessage(MessageImportance.Normal, "{0}", line);
+                        }
                     }
-                }
-                else if (e.Action == "build-output" && e.Output != null)
-                {
-                    buildParser.Feed(e.Output.TrimEnd('\n', '\r'));
-                }
-                else if (e.Action == "output" && e.Test == null && e.Output != null)
-                {
-                    // Package lines (ok / FAIL / no test files) show at normal verbosity, like go test's own.
-                    Log.LogMessage(MessageImportance.Normal, "{0}", e.Output.TrimEnd('\n', '\r'));
-                }
-            },
-            CancellationToken);
+                    else if (e.Action == "build-output" && e.Output != null)
+                    {
+                        buildParser.Feed(e.Output.TrimEnd('\n', '\r'));
+                    }
+                    else if (e.Action == "output" && e.Test == null && e.Output != null)
+                    {
+                        // Package lines (ok / FAIL / no test files) show at normal verbosity, like go test's own.
+                        Log.LogMessage(MessageImportance.Normal, "{0}", e.Output.TrimEnd('\n', '\r'));
+                    }
+                },
+                CancellationToken);
+        }
+
         buildParser.Complete();
         run.Complete();
         stopwatch.Stop();

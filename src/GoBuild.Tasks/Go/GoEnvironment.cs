@@ -30,6 +30,35 @@ public static class GoEnvironment
     public static StringComparer NameComparer { get; } =
         RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+    // Variables the SDK sets for go, with the property (or the reason) that controls each.
+    private static readonly Dictionary<string, string> s_decided = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GOROOT"] = "GoToolchainRoot or GoToolchainVersion",
+        ["GOTOOLCHAIN"] = "GoToolchainVersion",
+        ["GOENV"] = "GoEnvironment items (the SDK reads no go.env)",
+        ["GOWORK"] = "GoEnvironment items (the SDK builds the module itself)",
+        ["GOFLAGS"] = "GoModMode",
+        ["GOOS"] = "GoTargetPlatforms",
+        ["GOARCH"] = "GoTargetPlatforms",
+        ["GOARM"] = "a GoTargetPlatform item's GOARM",
+        ["GOAMD64"] = "a GoTargetPlatform item's GOAMD64",
+        ["GOARM64"] = "a GoTargetPlatform item's GOARM64",
+        ["CGO_ENABLED"] = "GoCgoEnabled",
+        ["CC"] = "GoCCompiler",
+        ["GOCACHE"] = "GoBuildCacheDir",
+        ["GOMODCACHE"] = "GoModuleCacheDir",
+        ["GOPATH"] = "GoModuleCacheDir",
+        ["GOPROXY"] = "GoModuleProxy",
+        ["GOSUMDB"] = "GoChecksumDatabase",
+        ["GOPRIVATE"] = "GoPrivateModules",
+        ["GOCACHEPROG"] = "GoCacheProg",
+        ["GOTELEMETRY"] = "nothing (always off)",
+        ["GOMAXPROCS"] = "GoBuildParallelism",
+    };
+
+    /// <summary>For a variable the SDK sets for go, the property that controls it; else null.</summary>
+    public static string? DecidingProperty(string name) => s_decided.TryGetValue(name, out string? property) ? property : null;
+
     /// <summary>Whether <paramref name="name"/> may be set through a GoEnvironment item.</summary>
     public static bool IsReserved(string name) => s_reserved.Contains(name, StringComparer.OrdinalIgnoreCase);
 

@@ -39,13 +39,24 @@ public sealed class GoPackageBuilder
     /// Errors carry <paramref name="context"/> (the target) when given.
     /// </summary>
     /// <returns>Whether go build succeeded.</returns>
-    public bool Build(GoBuildOptions options, IReadOnlyDictionary<string, string> environment, string? inputsFile, string? context = null)
+    /// <param name="options">What to build.</param>
+    /// <param name="environment">go's environment.</param>
+    /// <param name="inputsFile">Where to record the inputs; null for nowhere.</param>
+    /// <param name="context">The target, for messages.</param>
+    /// <param name="parallelism">go's <c>-p</c> (the cores granted for this build); 0 for go's default.</param>
+    public bool Build(GoBuildOptions options, IReadOnlyDictionary<string, string> environment, string? inputsFile, string? context = null, int parallelism = 0)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
 
         // On failure the record of the last good build stays: the edited file is newer than the
         // output, so the next build runs go again whatever the record says.
-        if (!_runGo(GoBuildArguments.Create(options), environment, "GOB2001", context))
+        var arguments = new List<string>(GoBuildArguments.Create(options));
+        if (parallelism > 0)
+        {
+            arguments.InsertRange(1, new[] { "-p", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        if (!_runGo(arguments, environment, "GOB2001", context))
         {
             return false;
         }

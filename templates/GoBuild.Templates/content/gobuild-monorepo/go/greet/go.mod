@@ -1,0 +1,3 @@
+module example.com/gomonorepo/greet
+
+go 1.26.11
