@@ -27,10 +27,10 @@ hello="$work/Hello/Hello.csproj"
 app="$work/MixedMonorepo/App/App.csproj"
 for project in "$hello" "$app"; do
   dotnet restore "$project" -p:GoToolchainRoot="$goroot" -nologo -v:q >/dev/null
-  dotnet build "$project" $common $on >/dev/null
   dotnet build "$project" $common $off >/dev/null
+  dotnet build "$project" $common $on >/dev/null
 done
-ls "$work/Hello/bin/Release/" "$work/MixedMonorepo/App/bin/Release/net10.0/" | grep -E "json$" | sort | uniq | tr '\n' ' '; echo
+echo "documents: $(cd "$work" && ls Hello/bin/Release/*.json MixedMonorepo/App/bin/Release/net10.0/*.cdx.json MixedMonorepo/App/bin/Release/net10.0/*.intoto.json | tr '\n' ' ')"
 echo "audit of the samples (warnings of an edit build):"
 touch "$work/Hello/main.go" "$work/MixedMonorepo/go/mathlib/mathlib.go" "$work/MixedMonorepo/go/sidecar/main.go"
 { dotnet build "$hello" $common $on; dotnet build "$app" $common $on; } | grep -oE "warning GOB310[1-4]: [^[]*" | sort -u | sed 's/^/  /' || echo "  (none)"
@@ -42,10 +42,10 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$work/result.json" \
   -n hello-edit-off --prepare "$edit_hello" "dotnet build $hello $common $off" \
   -n app-edit-on --prepare "$edit_app" "dotnet build $app $common $on" \
   -n app-edit-off --prepare "$edit_app" "dotnet build $app $common $off" \
-  -n hello-noop-on "dotnet build $hello $common $on" \
-  -n hello-noop-off "dotnet build $hello $common $off" \
-  -n app-noop-on "dotnet build $app $common $on" \
-  -n app-noop-off "dotnet build $app $common $off"
+  -n hello-noop-on --prepare true "dotnet build $hello $common $on" \
+  -n hello-noop-off --prepare true "dotnet build $hello $common $off" \
+  -n app-noop-on --prepare true "dotnet build $app $common $on" \
+  -n app-noop-off --prepare true "dotnet build $app $common $off"
 
 python3 - "$work/result.json" <<'PY'
 import json, sys
