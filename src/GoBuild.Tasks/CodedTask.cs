@@ -48,6 +48,31 @@ public abstract class CodedTask : Task, ICancelableTask
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>
+    /// Tells MSBuild that this task now waits (for a lock or a child process), so the node may run
+    /// other work; disposing the result takes the node back. Without IBuildEngine3 (older hosts,
+    /// test engines) it does nothing.
+    /// </summary>
+    protected IDisposable Yield()
+    {
+        if (BuildEngine is not IBuildEngine3 engine)
+        {
+            return new Yielded(null);
+        }
+
+        engine.Yield();
+        return new Yielded(engine);
+    }
+
     /// <summary>The task's work; expected failures are thrown as <see cref="GoBuildException"/>.</summary>
     protected abstract void ExecuteCore();
+
+    private sealed class Yielded : IDisposable
+    {
+        private IBuildEngine3? _engine;
+
+        public Yielded(IBuildEngine3? engine) => _engine = engine;
+
+        public void Dispose() => Interlocked.Exchange(ref _engine, null)?.Reacquire();
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Records;
 using GoBuild.Tasks.Toolchain;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -11,7 +12,9 @@ namespace GoBuild.Tasks;
 /// Resolves the Go toolchain of a project: the pinned version (GoToolchainVersion, else
 /// go.work/go.mod), from the per-user cache, or downloaded from the mirror, verified by SHA-256
 /// and unpacked safely. With <see cref="ToolchainRoot"/> set it only checks that that GOROOT's
-/// version satisfies <see cref="Version"/>.
+/// version satisfies <see cref="Version"/>. Writes the toolchain record (<see cref="Record"/>) that
+/// every later target reads, with the files the decision read, so it is made again only when one
+/// of them or a setting changes.
 /// </summary>
 public sealed class EnsureGoToolchain : CodedTask
 {
@@ -49,6 +52,12 @@ public sealed class EnsureGoToolchain : CodedTask
     /// <summary>The host GOARCH; empty to detect.</summary>
     public string? HostArch { get; set; }
 
+    /// <summary>
+    /// Where to write the toolchain record: one row <c>version|root|cache</c> (cache empty for a
+    /// GoToolchainRoot; all empty after a design-time miss), plus <c>.inputs</c> and <c>.absent</c>.
+    /// </summary>
+    public string? Record { get; set; }
+
     /// <summary>The GOROOT, with a trailing separator; empty after a design-time miss.</summary>
     [Output]
     public string ResolvedRoot { get; private set; } = string.Empty;
@@ -56,6 +65,10 @@ public sealed class EnsureGoToolchain : CodedTask
     /// <summary>The version, as go reports it (go1.26.11).</summary>
     [Output]
     public string ResolvedVersion { get; private set; } = string.Empty;
+
+    /// <summary>The toolchain cache holding <see cref="ResolvedRoot"/>; empty for a GoToolchainRoot.</summary>
+    [Output]
+    public string ResolvedCacheRoot { get; private set; } = string.Empty;
 
     /// <inheritdoc/>
     protected override string CancelledResourceName => "ToolchainCancelled";
@@ -77,13 +90,17 @@ public sealed class EnsureGoToolchain : CodedTask
     {
         if (!string.IsNullOrWhiteSpace(ToolchainRoot))
         {
-            GoToolchain toolchain = GoToolchain.Open(ToolchainRoot!);
+            GoToolchain toolchain = GoToolchain.Open(Path.Combine(ProjectDirectory, ToolchainRoot!.Trim()));
             if (!string.IsNullOrWhiteSpace(Version))
             {
                 ToolchainResolver.VerifyRoot(toolchain.Root, toolchain.Version, Version!);
             }
 
-            SetOutputs(toolchain.Root, toolchain.Version);
+            SetOutputs(toolchain.Root, toolchain.Version, string.Empty);
+            var inputs = new DecisionInputs();
+            inputs.Read.Add(Path.Combine(toolchain.Root, "VERSION"));
+            inputs.Read.Add(toolchain.Executable);
+            WriteRecord(inputs);
             return;
         }
 
@@ -101,12 +118,26 @@ public sealed class EnsureGoToolchain : CodedTask
             Host = string.IsNullOrEmpty(HostOS) || string.IsNullOrEmpty(HostArch) ? HostPlatform.Current : new HostPlatform(HostOS!, HostArch!),
         };
 
-        ResolvedToolchain? resolved = new ToolchainResolver(settings, new TaskLog(Log)).Resolve(CancellationToken, SelectOncePerBuild);
+        var resolver = new ToolchainResolver(settings, new TaskLog(Log));
+        ResolvedToolchain? resolved = resolver.Resolve(CancellationToken, SelectOncePerBuild);
         if (resolved != null)
         {
             Log.LogMessageFromResources(MessageImportance.Normal, "ToolchainResolved", resolved.Version, resolved.Root, resolved.Source);
-            SetOutputs(resolved.Root, resolved.Version);
+            SetOutputs(resolved.Root, resolved.Version, resolved.CacheRoot);
         }
+
+        WriteRecord(resolver.Inputs);
+    }
+
+    private void WriteRecord(DecisionInputs inputs)
+    {
+        if (string.IsNullOrWhiteSpace(Record))
+        {
+            return;
+        }
+
+        RecordFile.Write(Record!, new[] { RecordFile.Row(ResolvedVersion, ResolvedRoot, ResolvedCacheRoot) });
+        RecordFile.WriteInputs(Record!, inputs);
     }
 
     /// <summary>A floating version is settled once per build (per MSBuild node) and shared by every project.</summary>
@@ -127,10 +158,11 @@ public sealed class EnsureGoToolchain : CodedTask
         return selected;
     }
 
-    private void SetOutputs(string root, string version)
+    private void SetOutputs(string root, string version, string cacheRoot)
     {
         ResolvedRoot = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         ResolvedVersion = version;
+        ResolvedCacheRoot = cacheRoot;
     }
 
     private sealed class TaskLog : IToolchainLog

@@ -61,10 +61,52 @@ public sealed class GoModDownload : GoTaskBase
             return;
         }
 
+        // Projects that share a module root (and restores in other processes) download in turn: the
+        // ones that waited find the modules in the cache and start no go.
+        string lockPath = Path.Combine(caches.Root, "locks", "restore-" + PathKey(root) + ".lock");
+        using (AcquireLock(lockPath, root))
+        {
+            if (checks.IsFullyRestored())
+            {
+                Log.LogMessage(MessageImportance.Normal, "{0}: another restore downloaded every required module into '{1}'.", root, caches.ModuleCache);
+                ModuleInputs.Write(InputsFile, checks.RestoredFiles());
+                return;
+            }
+
+            Download(root, goSum != null, caches, checks);
+        }
+    }
+
+    private IDisposable AcquireLock(string path, string root)
+    {
+        IDisposable? yielded = null;
+        try
+        {
+            // While another build downloads, this node can build other projects.
+            return ToolchainLock.Acquire(
+                path,
+                root,
+                TimeSpan.FromMinutes(30),
+                () =>
+                {
+                    Log.LogMessageFromResources(MessageImportance.Normal, "RestoreWaiting", root, path);
+                    yielded = Yield();
+                },
+                CancellationToken,
+                "RestoreLockTimeout");
+        }
+        finally
+        {
+            yielded?.Dispose();
+        }
+    }
+
+    private void Download(string root, bool hasGoSum, GoCacheLocations caches, ModuleChecks checks)
+    {
         GoToolchain toolchain = OpenToolchain();
         AllowModuleDownload = true;
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
-        string copy = CopyModuleFiles(root, goSum != null);
+        string copy = CopyModuleFiles(root, hasGoSum);
         var arguments = new[] { "mod", "download", "-modfile=" + Path.Combine(copy, "go.mod") };
         (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, root);
         if (exitCode == 0)
@@ -84,6 +126,14 @@ public sealed class GoModDownload : GoTaskBase
             string proxy = env.TryGetValue("GOPROXY", out string? value) ? value : "(Go's default)";
             Log.LogErrorWithCodeFromResources("ModuleDownloadFailed", root, proxy, string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - 20))));
         }
+    }
+
+    // A file name for a folder: the first bytes of the SHA-256 of its full path.
+    private static string PathKey(string path)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        byte[] hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path)));
+        return string.Concat(hash.Take(8).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     // go writes the go.sum next to -modfile: give it copies, so what it adds never reaches the module.

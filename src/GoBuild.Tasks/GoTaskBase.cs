@@ -54,8 +54,27 @@ public abstract class GoTaskBase : CodedTask
     /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Opens the toolchain named by <see cref="ToolchainRoot"/>.</summary>
-    protected GoToolchain OpenToolchain() => GoToolchain.Open(ToolchainRoot);
+    /// <summary>
+    /// The toolchain cache <see cref="ToolchainRoot"/> comes from (the toolchain record's third
+    /// field); empty for a GoToolchainRoot, which is used as it is.
+    /// </summary>
+    public string? ToolchainCacheRoot { get; set; }
+
+    /// <summary>
+    /// Opens the toolchain named by <see cref="ToolchainRoot"/>. One from the cache is checked first,
+    /// as when it was chosen: the cache and the GOROOT must be the user's own and not writable by
+    /// others (GOB1014), so a cache that became unsafe since is refused before go runs from it.
+    /// </summary>
+    protected GoToolchain OpenToolchain()
+    {
+        if (!string.IsNullOrWhiteSpace(ToolchainCacheRoot))
+        {
+            ToolchainCache.RequireSafe(ToolchainCacheRoot!);
+            ToolchainCache.RequireSafe(ToolchainRoot);
+        }
+
+        return GoToolchain.Open(ToolchainRoot);
+    }
 
     /// <summary>The per-user cache folders, honouring the overrides.</summary>
     protected GoCacheLocations CacheLocations() => new(

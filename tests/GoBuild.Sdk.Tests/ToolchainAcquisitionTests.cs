@@ -108,6 +108,35 @@ public sealed class ToolchainAcquisitionTests
     }
 
     [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Build_FromCache_RefusesACacheThatBecameWritableByOthers_AndReinstallsADeletedEntry()
+    {
+        using LoopbackMirror mirror = LoopbackMirror.StartGoMirror();
+        TestProject ws = Hello(nameof(Build_FromCache_RefusesACacheThatBecameWritableByOthers_AndReinstallsADeletedEntry), string.Empty);
+        string cache = NewCache(ws);
+        WriteProject(ws, "app/app.csproj", FromMirror(mirror, "1.26.11", cache));
+        ws.Build("app/app.csproj").AssertSuccess();
+        ws.Build("app/app.csproj", "-v:diag").AssertSuccess().AssertOutputDoesNotContain(TaskAssemblyLoaded);
+        string entry = Path.Combine(cache, "go1.26.11.linux-amd64");
+
+        // The toolchain record still names the entry, but go never runs from a GOROOT others can write.
+        UnixFileMode mode = File.GetUnixFileMode(entry);
+        File.SetUnixFileMode(entry, mode | UnixFileMode.OtherWrite);
+        ws.WriteFile("app/main.go", "package main\n\nfunc main() { println(\"edited\") }\n");
+        ws.Build("app/app.csproj").AssertFailure().AssertError("GOB1014", entry);
+        File.SetUnixFileMode(entry, mode);
+        ws.Build("app/app.csproj").AssertSuccess();
+        Assert.AreEqual(1, mirror.Count(Archive126));
+
+        // A deleted cache entry is a missing input of the toolchain decision: decided and installed again.
+        E2E.TryDelete(entry);
+        Assert.IsFalse(Directory.Exists(entry), entry);
+        ws.Build("app/app.csproj").AssertSuccess();
+        Assert.AreEqual(2, mirror.Count(Archive126));
+        Assert.IsTrue(IsInstalled(cache, "go1.26.11"), cache);
+    }
+
+    [TestMethod]
     public void Build_WithWrongSha256_FailsWithGOB1008_AndCachesNothing()
     {
         using LoopbackMirror mirror = LoopbackMirror.StartGoMirror();

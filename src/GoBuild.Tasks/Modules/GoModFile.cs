@@ -7,18 +7,20 @@ using System.Text;
 namespace GoBuild.Tasks.Modules;
 
 /// <summary>
-/// The parts of a go.mod file that module verification needs: the module path, the <c>go</c>
-/// version, the requirements and the replacements. Other directives are skipped; go itself
-/// reports a malformed file when it builds.
+/// The SDK's one reader of go.mod and go.work files (they share one syntax): the module path, the
+/// <c>go</c> and <c>toolchain</c> versions, the requirements, the replacements and (go.work) the
+/// <c>use</c> folders. Other directives are skipped; go itself reports a malformed file when it builds.
 /// </summary>
 public sealed class GoModFile
 {
-    private GoModFile(string modulePath, string goVersion, IReadOnlyList<ModuleVersion> requires, IReadOnlyList<GoModReplace> replaces)
+    private GoModFile(string modulePath, string goVersion, string toolchain, IReadOnlyList<ModuleVersion> requires, IReadOnlyList<GoModReplace> replaces, IReadOnlyList<string> uses)
     {
         ModulePath = modulePath;
         GoVersion = goVersion;
+        Toolchain = toolchain;
         Requires = requires;
         Replaces = replaces;
+        Uses = uses;
     }
 
     /// <summary>The main module's path (the <c>module</c> directive).</summary>
@@ -26,6 +28,12 @@ public sealed class GoModFile
 
     /// <summary>The <c>go</c> directive's version, or empty when there is none.</summary>
     public string GoVersion { get; }
+
+    /// <summary>The <c>toolchain</c> directive's value (<c>go1.26.11</c>, <c>default</c>), or empty when there is none.</summary>
+    public string Toolchain { get; }
+
+    /// <summary>The <c>use</c> directives of a go.work file (folders relative to it), in file order.</summary>
+    public IReadOnlyList<string> Uses { get; }
 
     /// <summary>The <c>require</c> directives, in file order.</summary>
     public IReadOnlyList<ModuleVersion> Requires { get; }
@@ -39,10 +47,7 @@ public sealed class GoModFile
     /// <summary>Parses go.mod text.</summary>
     public static GoModFile Parse(string text)
     {
-        string modulePath = string.Empty;
-        string goVersion = string.Empty;
-        var requires = new List<ModuleVersion>();
-        var replaces = new List<GoModReplace>();
+        var directives = new Directives();
         string? block = null;
         foreach (string rawLine in text.Split('\n'))
         {
@@ -60,7 +65,7 @@ public sealed class GoModFile
                     continue;
                 }
 
-                AddDirective(block, tokens, ref modulePath, ref goVersion, requires, replaces);
+                directives.Add(block, tokens);
                 continue;
             }
 
@@ -70,10 +75,10 @@ public sealed class GoModFile
                 continue;
             }
 
-            AddDirective(tokens[0], tokens.Skip(1).ToList(), ref modulePath, ref goVersion, requires, replaces);
+            directives.Add(tokens[0], tokens.Skip(1).ToList());
         }
 
-        return new GoModFile(modulePath, goVersion, requires, replaces);
+        return new GoModFile(directives.ModulePath, directives.GoVersion, directives.Toolchain, directives.Requires, directives.Replaces, directives.Uses);
     }
 
     /// <summary>
@@ -108,32 +113,6 @@ public sealed class GoModFile
         }
 
         return result;
-    }
-
-    private static void AddDirective(string verb, List<string> args, ref string modulePath, ref string goVersion, List<ModuleVersion> requires, List<GoModReplace> replaces)
-    {
-        switch (verb)
-        {
-            case "module" when args.Count >= 1:
-                modulePath = args[0];
-                break;
-            case "go" when args.Count >= 1:
-                goVersion = args[0];
-                break;
-            case "require" when args.Count >= 2:
-                requires.Add(new ModuleVersion(args[0], args[1]));
-                break;
-            case "replace":
-                int arrow = args.IndexOf("=>");
-                if (arrow is 1 or 2 && args.Count - arrow - 1 is 1 or 2)
-                {
-                    var old = new ModuleVersion(args[0], arrow == 2 ? args[1] : string.Empty);
-                    var @new = new ModuleVersion(args[arrow + 1], args.Count - arrow - 1 == 2 ? args[arrow + 2] : string.Empty);
-                    replaces.Add(new GoModReplace(old, @new));
-                }
-
-                break;
-        }
     }
 
     // go.mod tokens: words, "quoted" or `raw` strings, the block parentheses, and the => arrow;
@@ -190,6 +169,54 @@ public sealed class GoModFile
         }
 
         return tokens;
+    }
+}
+
+/// <summary>What the directives of one file say, collected while it is read.</summary>
+internal sealed class Directives
+{
+    public string ModulePath { get; private set; } = string.Empty;
+
+    public string GoVersion { get; private set; } = string.Empty;
+
+    public string Toolchain { get; private set; } = string.Empty;
+
+    public List<ModuleVersion> Requires { get; } = new();
+
+    public List<GoModReplace> Replaces { get; } = new();
+
+    public List<string> Uses { get; } = new();
+
+    public void Add(string verb, List<string> args)
+    {
+        switch (verb)
+        {
+            case "module" when args.Count >= 1:
+                ModulePath = args[0];
+                break;
+            case "go" when args.Count >= 1:
+                GoVersion = args[0];
+                break;
+            case "toolchain" when args.Count >= 1:
+                Toolchain = args[0];
+                break;
+            case "use" when args.Count >= 1:
+                Uses.Add(args[0]);
+                break;
+            case "require" when args.Count >= 2:
+                Requires.Add(new ModuleVersion(args[0], args[1]));
+                break;
+            case "replace":
+                int arrow = args.IndexOf("=>");
+                if (arrow is 1 or 2 && args.Count - arrow - 1 is 1 or 2)
+                {
+                    var old = new ModuleVersion(args[0], arrow == 2 ? args[1] : string.Empty);
+                    var @new = new ModuleVersion(args[arrow + 1], args.Count - arrow - 1 == 2 ? args[arrow + 2] : string.Empty);
+                    Replaces.Add(new GoModReplace(old, @new));
+                }
+
+                break;
+        }
     }
 }
 

@@ -1,6 +1,5 @@
 using System;
-using System.IO;
-using System.Text.RegularExpressions;
+using GoBuild.Tasks.Modules;
 
 namespace GoBuild.Tasks.Toolchain;
 
@@ -12,8 +11,6 @@ namespace GoBuild.Tasks.Toolchain;
 /// </summary>
 public sealed class GoVersionDirectives
 {
-    private static readonly Regex s_directive = new(@"^\s*(?<verb>go|toolchain)\s+(?<value>\S+)\s*$", RegexOptions.CultureInvariant);
-
     private GoVersionDirectives(string file, string? goLine, string? toolchainLine)
     {
         File = file;
@@ -30,47 +27,11 @@ public sealed class GoVersionDirectives
     /// <summary>The value of the <c>toolchain</c> line, or null.</summary>
     public string? ToolchainLine { get; }
 
-    /// <summary>Reads the directives of <paramref name="file"/>.</summary>
+    /// <summary>Reads the directives of <paramref name="file"/> (with the SDK's one go.mod/go.work reader).</summary>
     public static GoVersionDirectives Read(string file)
     {
-        string? go = null;
-        string? toolchain = null;
-        foreach (string raw in System.IO.File.ReadAllLines(file))
-        {
-            int comment = raw.IndexOf("//", StringComparison.Ordinal);
-            string line = comment >= 0 ? raw.Substring(0, comment) : raw;
-            Match m = s_directive.Match(line);
-            if (!m.Success)
-            {
-                continue;
-            }
-
-            if (m.Groups["verb"].Value == "go")
-            {
-                go = m.Groups["value"].Value;
-            }
-            else
-            {
-                toolchain = m.Groups["value"].Value;
-            }
-        }
-
-        return new GoVersionDirectives(file, go, toolchain);
-    }
-
-    /// <summary>The nearest file named <paramref name="name"/> at or above <paramref name="directory"/>, or null.</summary>
-    public static string? FindAbove(string directory, string name)
-    {
-        for (DirectoryInfo? dir = new(Path.GetFullPath(directory)); dir != null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, name);
-            if (System.IO.File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        GoModFile parsed = GoModFile.Load(file);
+        return new GoVersionDirectives(file, NullIfEmpty(parsed.GoVersion), NullIfEmpty(parsed.Toolchain));
     }
 
     /// <summary>The version of the <c>go</c> line (GOB1005 when it is not a Go version), or null.</summary>
@@ -101,6 +62,8 @@ public sealed class GoVersionDirectives
 
         return release;
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private GoVersion Parse(string value, string verb) =>
         GoVersion.TryParse(value) ?? throw new GoBuildException("InvalidVersionDirective", File, verb, value);

@@ -85,28 +85,48 @@ public sealed class ToolchainCache
                 Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
-            UnixFileMode mode = File.GetUnixFileMode(Root);
-            if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
-            {
-                throw new GoBuildException("UnsafeCacheDir", Root, Convert.ToString((int)mode, 8).PadLeft(4, '0'));
-            }
-
-            try
-            {
-                // Only the owner may chmod: setting the mode it already has proves we own the folder
-                // (.NET has no API for a file's owner).
-                File.SetUnixFileMode(Root, mode);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                throw new GoBuildException("CacheDirNotOwned", Root);
-            }
-
+            RequireSafe(Root);
             return;
         }
 #endif
         // Windows: the default under %LOCALAPPDATA% is private to the user; ACLs are not inspected.
         Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>
+    /// GOB1014 unless the existing folder <paramref name="path"/> is owned by the current user and
+    /// not writable by others. Checked when the cache is used and again before go starts from it,
+    /// so a cache that became unsafe since the toolchain was chosen is refused at the next build.
+    /// </summary>
+    public static void RequireSafe(string path)
+    {
+#if NET
+        if (OperatingSystem.IsWindows() || !Directory.Exists(path))
+        {
+            // A folder that is gone is no toolchain: opening it reports GOB1001.
+            return;
+        }
+
+        UnixFileMode mode = File.GetUnixFileMode(path);
+        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        {
+            throw new GoBuildException("UnsafeCacheDir", path, Convert.ToString((int)mode, 8).PadLeft(4, '0'));
+        }
+
+        try
+        {
+            // Only the owner may chmod: setting the mode it already has proves we own the folder
+            // (.NET has no API for a file's owner).
+            File.SetUnixFileMode(path, mode);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new GoBuildException("CacheDirNotOwned", path);
+        }
+#else
+        // The netstandard2.0 build runs in .NET Framework MSBuild, on Windows: ACLs are not inspected.
+        _ = path;
+#endif
     }
 
     /// <summary>A new, empty staging folder for entry <paramref name="entryName"/>.</summary>

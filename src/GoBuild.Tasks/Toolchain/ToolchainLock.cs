@@ -28,9 +28,10 @@ public sealed class ToolchainLock : IDisposable
 
     /// <summary>
     /// Takes the lock on <paramref name="path"/>, waiting up to <paramref name="timeout"/>.
-    /// <paramref name="onWait"/> runs once if another holder makes us wait. GOB1017 on timeout.
+    /// <paramref name="onWait"/> runs once if another holder makes us wait. On timeout, the error
+    /// <paramref name="timeoutResource"/> (GOB1017 unless another is named) with what, timeout, path.
     /// </summary>
-    public static ToolchainLock Acquire(string path, string what, TimeSpan timeout, Action onWait, CancellationToken cancellationToken)
+    public static ToolchainLock Acquire(string path, string what, TimeSpan timeout, Action onWait, CancellationToken cancellationToken, string timeoutResource = "LockTimeout")
     {
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -43,7 +44,7 @@ public sealed class ToolchainLock : IDisposable
             onWait();
             if (!semaphore.Wait(timeout, cancellationToken))
             {
-                throw new GoBuildException("LockTimeout", what, timeout, full);
+                throw new GoBuildException(timeoutResource, what, timeout, full);
             }
         }
 
@@ -66,7 +67,7 @@ public sealed class ToolchainLock : IDisposable
 
                     if (watch.Elapsed >= timeout)
                     {
-                        throw new GoBuildException("LockTimeout", what, timeout, full);
+                        throw new GoBuildException(timeoutResource, what, timeout, full);
                     }
 
                     cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));

@@ -50,12 +50,16 @@ public sealed class ToolchainSettings
 public sealed class ResolvedToolchain
 {
     /// <summary>Creates a result.</summary>
-    public ResolvedToolchain(string root, string version, string source)
+    public ResolvedToolchain(string root, string version, string source, string cacheRoot = "")
     {
         Root = root;
         Version = version;
         Source = source;
+        CacheRoot = cacheRoot;
     }
+
+    /// <summary>The toolchain cache the root lives in (checked again before go runs), or empty for a GoToolchainRoot.</summary>
+    public string CacheRoot { get; }
 
     /// <summary>The GOROOT.</summary>
     public string Root { get; }
@@ -106,6 +110,9 @@ public sealed class ToolchainResolver
         _cache = new ToolchainCache(settings.CacheDir);
     }
 
+    /// <summary>The files the resolution read and the ones it looked for in vain (for the toolchain record).</summary>
+    public Records.DecisionInputs Inputs { get; } = new();
+
     /// <summary>How long an index read from a URL is used before it is read again (for floating versions).</summary>
     public static TimeSpan IndexMaxAge { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -120,14 +127,15 @@ public sealed class ToolchainResolver
             return (ToolchainVersionRequest.Parse(_settings.Version!), "GoToolchainVersion", false);
         }
 
-        string? module = GoVersionDirectives.FindAbove(_settings.ProjectDirectory, "go.mod");
-        string? work = GoVersionDirectives.FindAbove(_settings.ProjectDirectory, "go.work");
+        string? module = Go.GoModule.FindAbove(_settings.ProjectDirectory, "go.mod", Inputs.Absent);
+        string? work = Go.GoModule.FindAbove(_settings.ProjectDirectory, "go.work", Inputs.Absent);
         string? file = work ?? module;
         if (file == null)
         {
             throw new GoBuildException("NoToolchainVersion", _settings.ProjectDirectory, Resources.Format("NoGoModOrWork"));
         }
 
+        Inputs.Read.Add(file);
         GoVersionDirectives directives = GoVersionDirectives.Read(file);
         GoVersion? release = directives.RequiredRelease();
         if (release == null)
@@ -184,7 +192,8 @@ public sealed class ToolchainResolver
             }
 
             _log.Detail("ToolchainCacheHit", name, _cache.EntryPath(entryName), source);
-            return new ResolvedToolchain(_cache.EntryPath(entryName), name, source);
+            Inputs.Read.Add(_cache.MarkerPath(entryName));
+            return new ResolvedToolchain(_cache.EntryPath(entryName), name, source, _cache.Root);
         }
 
         if (_settings.DesignTime)
@@ -200,7 +209,8 @@ public sealed class ToolchainResolver
 
         var installer = new ToolchainInstaller(_cache, _settings.Host, _downloader, _log, _limits, _lockTimeout);
         string root = installer.Ensure(name, () => FindArchive(name, sha, cancellationToken), cancellationToken);
-        return new ResolvedToolchain(root, name, source);
+        Inputs.Read.Add(_cache.MarkerPath(entryName));
+        return new ResolvedToolchain(root, name, source, _cache.Root);
     }
 
     /// <summary>GOB1003 unless the GOROOT's <paramref name="rootVersion"/> satisfies <paramref name="versionText"/>.</summary>
@@ -256,12 +266,13 @@ public sealed class ToolchainResolver
 
     private void CheckModuleGoLine(GoVersion release, string source)
     {
-        string? module = GoVersionDirectives.FindAbove(_settings.ProjectDirectory, "go.mod");
+        string? module = Go.GoModule.FindAbove(_settings.ProjectDirectory, "go.mod", Inputs.Absent);
         if (module == null)
         {
             return;
         }
 
+        Inputs.Read.Add(module);
         GoVersion? required = GoVersionDirectives.Read(module).GoLineVersion;
         if (required != null && required.CompareTo(release) > 0)
         {

@@ -33,13 +33,15 @@ public sealed class GreetApp
 
     /// <summary>
     /// Creates the workspace. <paramref name="goSum"/> null writes go's own lines, empty writes no
-    /// go.sum; <paramref name="moduleCache"/> null gives the workspace an empty cache of its own.
+    /// go.sum; <paramref name="moduleCache"/> null gives the workspace an empty cache of its own, empty
+    /// leaves GoModuleCacheDir unset (the per-user cache under XDG_CACHE_HOME).
     /// </summary>
     public static GreetApp Create(string testName, FileModuleProxy? proxy = null, string? goSum = null, string? moduleCache = null, string? goRoot = null, string properties = "", string items = "")
     {
         TestProject ws = TestProject.Create(testName);
         proxy ??= FileModuleProxy.Create(ws.PathOf("proxy"));
         moduleCache ??= ws.PathOf("modcache");
+        string cacheProperty = moduleCache.Length == 0 ? string.Empty : $"<GoModuleCacheDir>{SecurityElement.Escape(moduleCache)}</GoModuleCacheDir>";
         ws.WriteFile("app/go.mod", $"module example.com/app\n\ngo 1.22\n\nrequire {FileModuleProxy.ModulePath} {FileModuleProxy.V1}\n");
         ws.WriteFile("app/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.test/greet\"\n)\n\nfunc main() { fmt.Println(greet.Hello()) }\n");
         goSum ??= proxy.GoSumLines(FileModuleProxy.V1);
@@ -51,7 +53,7 @@ public sealed class GreetApp
         ws.WriteGoProject(Project, goRoot, properties: $"""
             <GoModuleProxy>{SecurityElement.Escape(proxy.Url)}</GoModuleProxy>
             <GoPrivateModules>example.test</GoPrivateModules>
-            <GoModuleCacheDir>{SecurityElement.Escape(moduleCache)}</GoModuleCacheDir>
+            {cacheProperty}
             {properties}
             """, items: """<GoEnvironment Include="GONOPROXY" Value="none" />""" + items);
         return new GreetApp(ws, proxy, moduleCache);

@@ -1,0 +1,3 @@
+module gobuild.test/cacheprog
+
+go 1.24
