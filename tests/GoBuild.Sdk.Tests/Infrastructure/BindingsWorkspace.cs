@@ -121,6 +121,8 @@ public static class BindingsWorkspace
     /// <summary>Writes the workspace into <paramref name="ws"/>.</summary>
     public static void Write(TestProject ws, string? toolchainRoot = null)
     {
+        // Legacy (netstandard2.0) restores NETStandard.Library from the packages this run restored.
+        InteropWorkspace.WriteNuGetConfig(ws, withTestPackages: true);
         ws.WriteFile("go/go.mod", "module example.com/calc\n\ngo 1.22\n");
         ws.WriteFile(CalcGo, CalcSource);
         ws.WriteGoProject("go/calc/calc.csproj", toolchainRoot, properties: "<GoBuildMode>c-shared</GoBuildMode>");
