@@ -27,5 +27,5 @@ for line in open(sys.argv[1]):
 h, g, w = r["HandWrittenDllImport"], r["GeneratedBinding"], r["WasiReactor"]
 print(f"median call: hand-written DllImport {h:.2f} ns, generated binding {g:.2f} ns, wasi-reactor (Wasmtime) {w:.2f} ns")
 print(f"ratio generated / hand-written: {g/h:.3f}x (target <= 1.05x: {'met' if g/h <= 1.05 else 'NOT met'})")
-print(f"ratio wasi-reactor / hand-written: {w/h:.1f}x")
+print(f"ratio wasi-reactor / hand-written: {w/h:.2f}x")
 PY

@@ -13,11 +13,17 @@ int iterations = args.Length == 2 && args[0] == "--iterations" ? int.Parse(args[
 IConfig config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(iterations))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+// For a blittable signature the LibraryImport generator emits the [DllImport] method itself: the
+// generated binding should then be the very same kind of method as the hand-written one.
+Console.WriteLine($"RESULT-PINVOKE generated={IsPInvoke(typeof(MathlibNative), "Add")} handwritten={IsPInvoke(typeof(HandWritten), "Add")}");
 var summary = BenchmarkRunner.Run<CallOverhead>(config);
 foreach (var report in summary.Reports)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {report.BenchmarkCase.Descriptor.WorkloadMethod.Name} {report.ResultStatistics?.Median ?? double.NaN:F3}"));
 }
+
+static bool IsPInvoke(Type type, string name) =>
+    (type.GetMethod(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.Attributes & System.Reflection.MethodAttributes.PinvokeImpl) != 0;
 
 /// <summary>One call of Go's Add(40, 2) through each path.</summary>
 public class CallOverhead
