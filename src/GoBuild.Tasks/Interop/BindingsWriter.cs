@@ -115,6 +115,7 @@ public static class BindingsWriter
         bool modern = style == BindingStyle.LibraryImport;
         bool needsSlice = methods.Any(m => m.Parameters.Any(p => p.Type.Conversion == InteropConversion.ByteSlice));
         bool needsFree = methods.Any(m => m.Result?.Conversion == InteropConversion.Utf8ReturnFreed);
+        bool needsCopy = methods.Any(m => m.Parameters.Any(p => p.Type.Conversion == InteropConversion.Utf8InCopied));
         string library = record.Library;
         Summary(w, $"The functions the Go library {library} exports (GoBuildMode c-shared), bound with [{(modern ? "LibraryImport" : "DllImport")}]. .NET resolves the library name to lib{library}.so, {library}.dll or lib{library}.dylib next to the app.");
         w.Line("/// <remarks>A Go library cannot be unloaded and must be the only Go runtime in the process (golang/go#65050).</remarks>");
@@ -148,6 +149,20 @@ public static class BindingsWriter
             w.Close();
         }
 
+        if (needsCopy)
+        {
+            w.Line();
+            w.Line("// netstandard2.0 has no UTF-8 string marshalling: a NUL-terminated UTF-8 copy, freed after the call.");
+            w.Open("private static global::System.IntPtr __ToUtf8(string value)");
+            w.Line("if (value == null) { return global::System.IntPtr.Zero; }");
+            w.Line("byte[] bytes = global::System.Text.Encoding.UTF8.GetBytes(value);");
+            w.Line("global::System.IntPtr buffer = global::System.Runtime.InteropServices.Marshal.AllocHGlobal(bytes.Length + 1);");
+            w.Line("global::System.Runtime.InteropServices.Marshal.Copy(bytes, 0, buffer, bytes.Length);");
+            w.Line("global::System.Runtime.InteropServices.Marshal.WriteByte(buffer, bytes.Length, 0);");
+            w.Line("return buffer;");
+            w.Close();
+        }
+
         if (needsSlice)
         {
             string word = modern ? "nint" : "global::System.IntPtr";
@@ -172,7 +187,7 @@ public static class BindingsWriter
 
     private static void WritePInvokeMethod(CodeWriter w, BoundExport m, bool modern, bool nullable)
     {
-        bool wrapped = m.Result?.Conversion == InteropConversion.Utf8ReturnFreed || m.Parameters.Any(p => p.Type.Conversion == InteropConversion.ByteSlice);
+        bool wrapped = m.Result?.Conversion == InteropConversion.Utf8ReturnFreed || m.Parameters.Any(p => p.Type.Conversion is InteropConversion.ByteSlice or InteropConversion.Utf8InCopied);
         string nativeParameters = string.Join(", ", m.Parameters.Select(p => (p.Type.NativeAttribute.Length > 0 ? p.Type.NativeAttribute + " " : string.Empty) + p.Type.NativeType + " " + p.Name));
         string nativeResult = m.Result?.NativeType ?? "void";
         string resultAttribute = m.Result?.NativeAttribute ?? string.Empty;
@@ -192,10 +207,26 @@ public static class BindingsWriter
 
         w.Open($"public static {publicResult} {Identifier(m.Export.Name)}({string.Join(", ", m.Parameters.Select(p => p.Type.PublicType + " " + p.Name))})");
         var slices = m.Parameters.Where(p => p.Type.Conversion == InteropConversion.ByteSlice).ToList();
+        var copies = m.Parameters.Where(p => p.Type.Conversion == InteropConversion.Utf8InCopied).ToList();
         string Pin(BoundParameter p) => "__pin" + slices.IndexOf(p);
-        string call = "__" + m.Export.Name + "(" + string.Join(", ", m.Parameters.Select(p => p.Type.Conversion == InteropConversion.ByteSlice
-            ? (modern ? $"new GoSlice((nint){Pin(p)}, {p.Name}.Length)" : $"new GoSlice({Pin(p)}.AddrOfPinnedObject(), new global::System.IntPtr({p.Name} == null ? 0 : {p.Name}.Length))")
-            : p.Name)) + ")";
+        string Copy(BoundParameter p) => "__utf8" + copies.IndexOf(p);
+        string call = "__" + m.Export.Name + "(" + string.Join(", ", m.Parameters.Select(p => p.Type.Conversion switch
+        {
+            InteropConversion.ByteSlice => modern ? $"new GoSlice((nint){Pin(p)}, {p.Name}.Length)" : $"new GoSlice({Pin(p)}.AddrOfPinnedObject(), new global::System.IntPtr({p.Name} == null ? 0 : {p.Name}.Length))",
+            InteropConversion.Utf8InCopied => Copy(p),
+            _ => p.Name,
+        })) + ")";
+        foreach (BoundParameter copy in copies)
+        {
+            w.Line($"global::System.IntPtr {Copy(copy)} = __ToUtf8({copy.Name});");
+        }
+
+        if (copies.Count > 0)
+        {
+            w.Line("try");
+            w.Open(null);
+        }
+
         int opened = 0;
         foreach (BoundParameter slice in slices)
         {
@@ -257,6 +288,19 @@ public static class BindingsWriter
 
         while (opened-- > 0)
         {
+            w.Close();
+        }
+
+        if (copies.Count > 0)
+        {
+            w.Close();
+            w.Line("finally");
+            w.Open(null);
+            foreach (BoundParameter copy in copies)
+            {
+                w.Line($"global::System.Runtime.InteropServices.Marshal.FreeHGlobal({Copy(copy)});");
+            }
+
             w.Close();
         }
 

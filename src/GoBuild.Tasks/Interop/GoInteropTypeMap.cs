@@ -28,6 +28,9 @@ public enum InteropConversion
     /// <summary>A Go <c>[]byte</c> parameter: a <c>GoSlice</c> over the caller's pinned buffer.</summary>
     ByteSlice,
 
+    /// <summary>A <c>*C.char</c> parameter for pre-.NET 7 consumers: copied to a NUL-terminated UTF-8 buffer by the binding (netstandard2.0 has no <c>UnmanagedType.LPUTF8Str</c>).</summary>
+    Utf8InCopied,
+
     /// <summary>Wasmtime: an unsigned value carried in the signed WebAssembly type of its width.</summary>
     WasmUnsigned,
 
@@ -172,7 +175,9 @@ public static class GoInteropTypeMap
         {
             return isResult
                 ? new InteropType(legacy ? "string" : "string?", Native("nint", legacy), string.Empty, InteropConversion.Utf8ReturnFreed)
-                : new InteropType("string", "string", Utf8Attribute, InteropConversion.None);
+                : legacy
+                    ? new InteropType("string", "global::System.IntPtr", string.Empty, InteropConversion.Utf8InCopied)
+                    : new InteropType("string", "string", Utf8Attribute, InteropConversion.None);
         }
 
         if (type.StartsWith("*", StringComparison.Ordinal))

@@ -40,6 +40,10 @@ public sealed class BindingsWriterTests
         Assert.IsFalse(source.Contains("#nullable"), source);
         Assert.IsFalse(source.Contains(" nint "), source);
         Assert.IsFalse(source.Contains("string?"), source);
+        // netstandard2.0 has no UnmanagedType.LPUTF8Str: the binding copies the string itself.
+        Assert.IsFalse(source.Contains("LPUTF8Str"), source);
+        StringAssert.Contains(source, "global::System.IntPtr __utf80 = __ToUtf8(name);");
+        StringAssert.Contains(source, "FreeHGlobal(__utf80)");
     }
 
     [TestMethod]

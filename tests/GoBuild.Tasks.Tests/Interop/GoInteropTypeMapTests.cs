@@ -65,6 +65,10 @@ public sealed class GoInteropTypeMapTests
         Assert.AreEqual("string?", result.PublicType);
         Assert.AreEqual("nint", result.NativeType);
         Assert.AreEqual(InteropConversion.Utf8ReturnFreed, result.Conversion);
+
+        InteropType legacy = GoInteropTypeMap.MapParameter("*C.char", BindingStyle.DllImport, out _)!;
+        Assert.AreEqual(InteropConversion.Utf8InCopied, legacy.Conversion);
+        Assert.AreEqual("global::System.IntPtr", legacy.NativeType);
     }
 
     [TestMethod]
