@@ -3,6 +3,7 @@
 # this tree into artifacts/packages, builds samples/<name> with `dotnet build`, runs its program.
 #   eng/run-sample.sh [Hello]
 #   eng/run-sample.sh <name> [arguments…]   a sample with its own run.sh gets the arguments
+#   eng/run-sample.sh all                   every sample: Hello, then each one with a run.sh (default run)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sample="${1:-Hello}"
@@ -17,6 +18,14 @@ export NUGET_PACKAGES="$root/artifacts/nuget-samples"
 rm -rf "$NUGET_PACKAGES/gobuild.sdk"
 
 case "$sample" in
+  all)
+    dotnet build "$root/samples/Hello/Hello.csproj" -nologo -v:q
+    "$root/samples/Hello/bin/Debug/Hello"
+    for run in "$root"/samples/*/run.sh; do
+      echo "== $(basename "$(dirname "$run")")"
+      "$run"
+    done
+    ;;
   Hello)
     dotnet build "$root/samples/Hello/Hello.csproj" -nologo -v:q
     "$root/samples/Hello/bin/Debug/Hello"

@@ -8,6 +8,8 @@
 # build, and what they cost is MSBuild evaluating and up-to-date-checking two more SDK projects
 # (measured with -clp:PerformanceSummary: ~55-120 ms evaluation + ~25-60 ms targets per Go project).
 #   bench/interop/run.sh [--runs N]
+# The cost of a call across the boundary (generated binding, hand-written DllImport, wasi-reactor) is
+# bench/interop/calls.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 runs=15

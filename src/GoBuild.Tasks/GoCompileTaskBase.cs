@@ -38,6 +38,9 @@ public abstract class GoCompileTaskBase : GoTaskBase
     /// <summary>GoCgoEnabled; empty for the build mode's default.</summary>
     public string? CgoEnabled { get; set; }
 
+    /// <summary>A <c>go build -overlay</c> file (GoBuild.Interop.targets: the bindings' free function), or empty.</summary>
+    public string? Overlay { get; set; }
+
     /// <summary>GoLinkerVariable items (Include = importpath.name, Value = value).</summary>
     public ITaskItem[] LinkerVariables { get; set; } = Array.Empty<ITaskItem>();
 
@@ -61,6 +64,7 @@ public abstract class GoCompileTaskBase : GoTaskBase
         LdFlags = LdFlags ?? string.Empty,
         Tags = Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).ToArray(),
         BuildVcs = GoBuildOptions.ParseBuildVcs(BuildVcs),
+        Overlay = string.IsNullOrWhiteSpace(Overlay) ? string.Empty : Path.GetFullPath(Overlay!.Trim()),
         LinkerVariables = LinkerVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec.Trim(), i.GetMetadata("Value"))).ToArray(),
     };
 

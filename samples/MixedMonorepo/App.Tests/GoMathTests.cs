@@ -1,4 +1,4 @@
-using MixedMonorepo;
+using GoBindings;
 
 namespace App.Tests;
 
@@ -8,12 +8,12 @@ public sealed class GoMathTests
     [TestMethod]
     public void Add_IsComputedByTheGoLibrary()
     {
-        Assert.AreEqual(5L, GoMath.Add(2, 3));
+        Assert.AreEqual(5L, MathlibNative.Add(2, 3));
     }
 
     [TestMethod]
     public void Greet_ReturnsAGoStringThatTheLibraryFrees()
     {
-        StringAssert.Contains(GoMath.Greet("tests"), "Hello, tests, from Go");
+        StringAssert.Contains(MathlibNative.Greet("tests"), "Hello, tests, from Go");
     }
 }

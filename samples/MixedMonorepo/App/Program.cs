@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using MixedMonorepo;
+using GoBindings;
 
-// 1. In process: the Go c-shared library, through P/Invoke.
-Console.WriteLine($"Add(40, 2) = {GoMath.Add(40, 2)}");
-Console.WriteLine($"Fibonacci(90) = {GoMath.Fibonacci(90)}");
-Console.WriteLine($"Greet: {GoMath.Greet(".NET " + Environment.Version)}");
+// 1. In process: the Go c-shared library, through the bindings GoBuild.Sdk generates from its
+//    //export functions (GoBindings.MathlibNative, under obj/; nothing hand-written).
+Console.WriteLine($"Add(40, 2) = {MathlibNative.Add(40, 2)}");
+Console.WriteLine($"Fibonacci(90) = {MathlibNative.Fibonacci(90)}");
+Console.WriteLine($"Greet: {MathlibNative.Greet(".NET " + Environment.Version)}");
 
 // 2. Out of process: the Go program, started from the app's own folder.
 string sidecar = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "sidecar.exe" : "sidecar");

@@ -16,7 +16,12 @@ public static class GoBuildArguments
         }
 
         args.Add("-buildvcs=" + options.BuildVcs);
-        args.Add("-buildmode=" + options.BuildMode);
+        if (options.Overlay.Length > 0)
+        {
+            args.Add("-overlay=" + options.Overlay);
+        }
+
+        args.Add("-buildmode=" + GoBuildOptions.GoBuildModeFlag(options.BuildMode));
         string[] tags = options.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
         if (tags.Length > 0)
         {

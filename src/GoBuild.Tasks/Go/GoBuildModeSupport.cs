@@ -45,6 +45,7 @@ public static class GoBuildModeSupport
         return mode switch
         {
             "exe" => true,
+            "wasi-reactor" => platform == "wasip1/wasm",
             "pie" => s_pie.Contains(platform),
             "c-shared" => s_cShared.Contains(platform),
             "c-archive" => goos switch
@@ -61,6 +62,7 @@ public static class GoBuildModeSupport
     /// <summary>A readable list of the platforms that support <paramref name="mode"/>, for error messages.</summary>
     public static string SupportedPlatforms(string mode) => mode switch
     {
+        "wasi-reactor" => "wasip1/wasm",
         "pie" => string.Join(", ", s_pie.OrderBy(p => p, StringComparer.Ordinal)),
         "c-shared" => string.Join(", ", s_cShared.OrderBy(p => p, StringComparer.Ordinal)),
         "c-archive" => "aix/*, darwin/*, ios/*, windows/*, freebsd/amd64, " + string.Join(", ", s_cArchiveLinux.OrderBy(a => a, StringComparer.Ordinal).Select(a => "linux/" + a)),

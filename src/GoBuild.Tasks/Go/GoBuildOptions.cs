@@ -8,7 +8,7 @@ namespace GoBuild.Tasks.Go;
 public sealed class GoBuildOptions
 {
     /// <summary>The build modes the SDK knows, with the output kinds they produce.</summary>
-    public static IReadOnlyList<string> BuildModes { get; } = new[] { "exe", "pie", "c-shared", "c-archive" };
+    public static IReadOnlyList<string> BuildModes { get; } = new[] { "exe", "pie", "c-shared", "c-archive", "wasi-reactor" };
 
     /// <summary>The accepted <c>-buildvcs</c> values.</summary>
     public static IReadOnlyList<string> BuildVcsValues { get; } = new[] { "false", "true", "auto" };
@@ -39,6 +39,15 @@ public sealed class GoBuildOptions
 
     /// <summary><c>-X name=value</c> definitions, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> LinkerVariables { get; set; } = Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>A <c>go build -overlay</c> JSON file (files the SDK adds to the package), or empty.</summary>
+    public string Overlay { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The <c>-buildmode</c> go gets: wasi-reactor is Go's c-shared mode for wasip1/wasm (a WASI
+    /// reactor module whose runtime starts in <c>_initialize</c>, Go 1.24 and later).
+    /// </summary>
+    public static string GoBuildModeFlag(string buildMode) => buildMode == "wasi-reactor" ? "c-shared" : buildMode;
 
     /// <summary>A copy of these options that writes <paramref name="outputPath"/>.</summary>
     public GoBuildOptions WithOutputPath(string outputPath)

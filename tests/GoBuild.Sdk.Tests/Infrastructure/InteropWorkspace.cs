@@ -48,7 +48,12 @@ public static class InteropWorkspace
         }
 
         string adds = string.Concat(sources.Select((s, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(s)}\" />\n"));
-        ws.WriteFile("NuGet.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" + adds + "  </packageSources>\n</configuration>\n");
+        // GoBuild.Sdk comes from the feed of this run only: a package folder may hold an older
+        // GoBuild.Sdk of the same version (from another build of the tree), and NuGet would take
+        // whichever source answers first.
+        string mappings = "    <packageSource key=\"source0\">\n      <package pattern=\"GoBuild.Sdk\" />\n      <package pattern=\"*\" />\n    </packageSource>\n" +
+            string.Concat(sources.Skip(1).Select((_, i) => $"    <packageSource key=\"source{i + 1}\">\n      <package pattern=\"*\" />\n    </packageSource>\n"));
+        ws.WriteFile("NuGet.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" + adds + "  </packageSources>\n  <packageSourceMapping>\n" + mappings + "  </packageSourceMapping>\n</configuration>\n");
     }
 
     /// <summary>The ELF machine of a Linux binary: 62 for x86-64, 183 for arm64.</summary>

@@ -1,15 +1,11 @@
 // Command mathlib is built as a C shared library (GoBuildMode c-shared): libmathlib.so,
 // mathlib.dll or libmathlib.dylib, plus the C header go generates. The App project calls its
-// exported functions through P/Invoke.
+// exported functions through the C# bindings GoBuild.Sdk generates from them.
 package main
 
-// #include <stdlib.h>
 import "C"
 
-import (
-	"runtime"
-	"unsafe"
-)
+import "runtime"
 
 // Add returns a + b. Fixed-size C integers map one to one onto .NET's long.
 //
@@ -33,19 +29,13 @@ func Fibonacci(n C.int) C.longlong {
 }
 
 // Greet returns a greeting for name (UTF-8, NUL-terminated). The result is allocated with C's
-// malloc because Go memory must not be held by the caller: free it with FreeString.
+// malloc because Go memory must not be held by the caller; the generated C# binding returns it as
+// a string and frees it with the free function the SDK adds to the library.
 //
 //export Greet
 func Greet(name *C.char) *C.char {
 	greeting := "Hello, " + C.GoString(name) + ", from Go " + runtime.Version() + " on " + runtime.GOOS + "/" + runtime.GOARCH
 	return C.CString(greeting)
-}
-
-// FreeString frees a string returned by Greet.
-//
-//export FreeString
-func FreeString(s *C.char) {
-	C.free(unsafe.Pointer(s))
 }
 
 // A c-shared library needs a main package; main never runs.

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Call overhead, with BenchmarkDotNet 0.15.8 (in process): one call of a Go export Add(40, 2) through
+#  (a) a hand-written [DllImport] (the baseline),
+#  (b) the [LibraryImport] binding GoBuild.Sdk generates for a c-shared library (target: <= 1.05x of a),
+#  (c) the Wasmtime binding of the same function built with GoBuildMode=wasi-reactor (reported).
+#   bench/interop/calls.sh [--iterations N]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+iterations=20
+[ "${1:-}" = "--iterations" ] && iterations="$2"
+bench_setup interop-calls
+
+mkdir -p "$work/ws"
+cp -r "$root/bench/interop/calls/." "$work/ws/"
+bench_workspace "$work/ws"
+# The feed plus the machine's sources (BenchmarkDotNet, Wasmtime).
+dotnet build "$work/ws/Bench/Bench.csproj" -c Release -p:GoToolchainRoot="$goroot" -nologo -v:q >/dev/null
+(cd "$work/ws/Bench" && dotnet "bin/Release/net10.0/Bench.dll" --iterations "$iterations") | tee "$work/bdn.log" | grep -E "^\| |RESULT" || true
+
+python3 - "$work/bdn.log" <<'PY'
+import sys
+r = {}
+for line in open(sys.argv[1]):
+    if line.startswith("RESULT "):
+        _, name, value = line.split()
+        r[name] = float(value)
+h, g, w = r["HandWrittenDllImport"], r["GeneratedBinding"], r["WasiReactor"]
+print(f"median call: hand-written DllImport {h:.2f} ns, generated binding {g:.2f} ns, wasi-reactor (Wasmtime) {w:.2f} ns")
+print(f"ratio generated / hand-written: {g/h:.3f}x (target <= 1.05x: {'met' if g/h <= 1.05 else 'NOT met'})")
+print(f"ratio wasi-reactor / hand-written: {w/h:.2f}x")
+PY

@@ -1,0 +1,3 @@
+module example.com/wasmplugin
+
+go 1.24

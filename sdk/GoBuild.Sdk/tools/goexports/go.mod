@@ -1,0 +1,3 @@
+module gobuild.local/goexports
+
+go 1.22
