@@ -105,7 +105,9 @@ public abstract class GoTaskBase : CodedTask
             return new CoreGrant(null, 0);
         }
 
-        int budget = CoreBudget.Decide(null, Environment.ProcessorCount, CoreBudget.CgroupCores());
+        // One slot more than the cores: go's own work between compiles (loading packages, linking,
+        // writing the cache) would otherwise leave a core idle.
+        int budget = CoreBudget.Decide(null, Environment.ProcessorCount, CoreBudget.CgroupCores()) + 1;
         CoreSlots slots = CoreSlots.Acquire(
             System.IO.Path.Combine(caches.Root, "locks", "cores"),
             Math.Max(1, GrantedCores),
