@@ -1,10 +1,11 @@
 # Shared set-up of the benchmarks; sourced by bench/*/run.sh, not run on its own.
 #
 #   bench_setup NAME [TOOL ...]
-#     Needs hyperfine (and each TOOL, installed from Debian's packages when missing), provides Go
-#     (eng/get-go.sh), packs the SDK from this tree into a feed of the benchmark's own, and starts
-#     from an empty artifacts/bench/NAME with an isolated NuGet package folder and per-user cache,
-#     MSBuild settings as on CI. Sets: root, tools, goroot, work, feed, version.
+#     Provides Go (eng/get-go.sh) and hyperfine (eng/get-test-tools.sh; .tools/bin goes first on
+#     PATH), checks that each TOOL is on the machine (nothing is installed system-wide), packs the
+#     SDK from this tree into a feed of the benchmark's own, and starts from an empty
+#     artifacts/bench/NAME with an isolated NuGet package folder and per-user cache, MSBuild
+#     settings as on CI. Sets: root, tools, goroot, work, feed, version.
 #   bench_workspace DIR [EXTRA_MSBUILD_SDKS]
 #     Makes DIR a workspace: global.json naming GoBuild.Sdk (plus EXTRA_MSBUILD_SDKS, JSON members
 #     such as '"Microsoft.Build.NoTargets": "3.7.0"'), a NuGet.config adding the feed to the
@@ -16,12 +17,14 @@ goroot="$tools/go/go1.26.11"
 
 bench_need() {
   command -v "$1" >/dev/null && return 0
-  { apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$2" >/dev/null 2>&1; }; } \
-    || { echo "$1 is required (apt-get install $2)" >&2; exit 1; }
+  echo "$1 is required (Debian package $2)" >&2
+  exit 1
 }
 
 bench_setup() {
   local name="$1"; shift
+  "$root/eng/get-test-tools.sh" >/dev/null
+  export PATH="$tools/bin:$PATH"
   bench_need hyperfine hyperfine
   for tool in "$@"; do bench_need "$tool" "$tool"; done
   "$root/eng/get-go.sh" >/dev/null

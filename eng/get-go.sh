@@ -14,6 +14,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
+mkdir -p "$tools" && tools="$(cd "$tools" && pwd)"  # apt resolves relative Dir:: paths under /etc/apt
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(1.22.12 1.26.11)
 
@@ -41,36 +42,8 @@ apt_dir="$tools/apt"
 mirror="$tools/go-mirror"
 mkdir -p "$tools/go" "$mirror"
 
-apt_ready=""
-prepare_apt() {
-  [ -n "$apt_ready" ] && return 0
-  mkdir -p "$apt_dir/sources.d" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
-  # Reuse the address of the machine's own Debian source; never write it into the repository.
-  local uri
-  uri="$(awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)"
-  if [ -z "$uri" ]; then
-    uri="$(awk '/^deb / && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)"
-  fi
-  [ -n "$uri" ] || { echo "get-go: cannot find the machine's Debian package source" >&2; return 1; }
-  cat > "$apt_dir/sources.d/go.sources" <<SRC
-Types: deb
-URIs: $uri
-Suites: bookworm bookworm-backports trixie trixie-backports
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-  apt-get -q -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$apt_dir/sources.d" \
-    -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache" \
-    -o Debug::NoLocking=1 update >"$apt_dir/update.log" 2>&1 \
-    || { cat "$apt_dir/update.log" >&2; return 1; }
-  apt_ready=1
-}
-
-apt_download() {
-  (cd "$1" && shift && apt-get -q -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$apt_dir/sources.d" \
-    -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache" \
-    -o Debug::NoLocking=1 download "$@")
-}
+# shellcheck source=eng/apt-private.sh
+. "$root/eng/apt-private.sh"
 
 for v in "${versions[@]}"; do
   v="${v#go}"
@@ -80,9 +53,9 @@ for v in "${versions[@]}"; do
   else
     minor="${v%.*}"
     suite="$(suite_for "$v")"
-    prepare_apt
+    apt_private_init "$apt_dir" bookworm bookworm-backports trixie trixie-backports
     work="$(mktemp -d "$tools/go/.stage-XXXXXX")"
-    apt_download "$work" "golang-$minor-go/$suite" "golang-$minor-src/$suite" >/dev/null
+    (cd "$work" && apt_private "$apt_dir" download "golang-$minor-go/$suite" "golang-$minor-src/$suite" >/dev/null)
     for deb in "$work"/*.deb; do dpkg -x "$deb" "$work/x"; done
     # Dereference the relative symlinks into usr/share/go-X.Y so the GOROOT is relocatable.
     mkdir -p "$work/go"

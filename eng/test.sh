@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The test command: provides real Go toolchains (eng/get-go.sh), runs every test project of the
-# solution, and ends with one line "N passed, N failed" summed over all of them.
+# The test command: provides real Go toolchains (eng/get-go.sh) and the other tools tests run
+# (eng/get-test-tools.sh: qemu-user-static, the arm64 cross gcc), all under .tools/, runs every
+# test project of the solution, and ends with one line "N passed, N failed" summed over all of them.
 #   eng/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Incremental]
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 results="$root/artifacts/test-results"
 
 "$root/eng/get-go.sh" || { echo "eng/get-go.sh failed: no Go toolchains for the tests"; echo "0 passed, 1 failed"; exit 1; }
+"$root/eng/get-test-tools.sh" || { echo "eng/get-test-tools.sh failed: no qemu or cross gcc for the tests"; echo "0 passed, 1 failed"; exit 1; }
 
 rm -rf "$results"
 dotnet test "$root/GoBuild.Sdk.sln" -c Release --logger "trx" --logger "console;verbosity=normal" \

@@ -7,8 +7,9 @@ namespace GoBuild.Tasks;
 
 /// <summary>
 /// The base of every GoBuild task: messages from Strings.resx, Ctrl+C as a cancellation token, and
-/// expected failures (<see cref="GoBuildException"/>) logged as their coded errors. Anything else
-/// surfaces as MSBuild's own task failure, with its stack.
+/// expected failures (<see cref="GoBuildException"/>) logged as their coded errors. No exception
+/// leaves a task: anything else is a bug, logged as GOB2031 with its stack, so a build log says
+/// whom to tell. Background threads hand their failures to the task thread (GOB2030).
 /// </summary>
 public abstract class CodedTask : Task, ICancelableTask
 {
@@ -27,7 +28,19 @@ public abstract class CodedTask : Task, ICancelableTask
     protected virtual string CancelledResourceName => "Cancelled";
 
     /// <inheritdoc/>
-    public void Cancel() => _cancellation.Cancel();
+    public void Cancel()
+    {
+        // MSBuild calls this on a thread of its own; the token's callbacks (killing go, aborting a
+        // download) run here, and an exception they threw would reach MSBuild unhandled.
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (AggregateException ex)
+        {
+            Log.LogErrorWithCodeFromResources("BackgroundStepFailed", "Cancelling " + GetType().Name, ex.ToString());
+        }
+    }
 
     /// <inheritdoc/>
     public sealed override bool Execute()
@@ -43,6 +56,10 @@ public abstract class CodedTask : Task, ICancelableTask
         catch (OperationCanceledException)
         {
             Log.LogErrorWithCodeFromResources(CancelledResourceName);
+        }
+        catch (Exception ex)
+        {
+            Log.LogErrorWithCodeFromResources("TaskFailedUnexpectedly", GetType().Name, ex.ToString());
         }
 
         return !Log.HasLoggedErrors;

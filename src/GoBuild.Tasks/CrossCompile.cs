@@ -117,6 +117,11 @@ public sealed class CrossCompile : GoCompileTaskBase
             {
                 // Reported once, below.
             }
+            catch (Exception ex)
+            {
+                // A Parallel.For body runs on a pool thread; nothing may escape it unreported.
+                LogTargetError("BackgroundStepFailed", new object[] { "Building the Go target", ex.ToString() }, target.Context);
+            }
         });
 
         CancellationToken.ThrowIfCancellationRequested();

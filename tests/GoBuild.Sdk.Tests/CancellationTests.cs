@@ -18,43 +18,49 @@ public sealed class CancellationTests
     public void Build_InterruptedDuringGoBuild_KillsTheGoProcessTreeAndFails(string tasks)
     {
         TestProject ws = TestProject.CreateHello(nameof(Build_InterruptedDuringGoBuild_KillsTheGoProcessTreeAndFails) + tasks);
-        CountingToolchain go = CountingToolchain.Create(ws.Root);
-        // A cold build cache of its own: compiling the standard library keeps go busy for seconds.
+        // go build blocks until it is killed, with a child of its own; it says when it runs.
+        BlockingToolchain go = BlockingToolchain.Create(ws.Root);
+        // The marker reaches every process go starts through GOCACHE, so any survivor is found.
         string marker = "gobuild-cancel-" + Guid.NewGuid().ToString("N");
-        string cache = Path.Combine(ws.Root, marker);
+        (int Go, int Child)? building = null;
+        Stopwatch? sinceInterrupt = null;
 
         DotNetResult result = ws.DotNet(
             "build",
             "app/app.csproj",
-            new[] { "-p:GoToolchainRoot=" + go.Root, "-p:GoBuildCacheDir=" + cache, "-p:_GoBuildTasksFramework=" + tasks },
-            TimeSpan.FromMinutes(3),
+            new[] { "-p:GoToolchainRoot=" + go.Root, "-p:GoBuildCacheDir=" + Path.Combine(ws.Root, marker), "-p:_GoBuildTasksFramework=" + tasks },
+            TimeSpan.FromMinutes(4),
             process =>
             {
-                // Wait until go runs and has started compiling, then send SIGINT as Ctrl+C does.
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (DateTime.UtcNow < deadline && !(go.Count("build") > 0 && ProcessesWithMarker(marker).Length > 1))
+                building = go.WaitUntilBuilding(process, TimeSpan.FromMinutes(3));
+                if (building != null)
                 {
-                    Thread.Sleep(50);
+                    // SIGINT to dotnet, as Ctrl+C does.
+                    sinceInterrupt = Stopwatch.StartNew();
+                    Process.Start("kill", new[] { "-INT", process.Id.ToString() })!.WaitForExit();
                 }
-
-                Thread.Sleep(300);
-                Process.Start("kill", new[] { "-INT", process.Id.ToString() })!.WaitForExit();
             });
+        TimeSpan stopped = sinceInterrupt?.Elapsed ?? TimeSpan.Zero;
 
+        Assert.IsNotNull(building, "go build never ran: " + result.Describe());
+        result.AssertOutputDoesNotContain("*** killed after"); // the test's timeout, not the interrupt, ended the build
         result.AssertFailure();
-        Assert.AreEqual(1, go.Count("build"), "go never started: " + result.Describe());
+        Assert.IsTrue(stopped < TimeSpan.FromSeconds(60), $"the interrupted build took {stopped} to stop: " + result.Describe());
+        (int goPid, int childPid) = building.Value;
         int[] survivors = Array.Empty<int>();
-        for (int i = 0; i < 50 && (survivors = ProcessesWithMarker(marker)).Length > 0; i++)
+        for (int i = 0; i < 50 && (survivors = Running(marker)).Length > 0; i++)
         {
             Thread.Sleep(100);
         }
 
-        Assert.AreEqual(0, survivors.Length, "processes of the cancelled go build still run: " + string.Join(",", survivors) + "\n" + result.Describe());
-        Assert.IsFalse(File.Exists(ws.PathOf("app/bin/Debug/app")), "a cancelled build left an output");
+        Assert.AreEqual(0, survivors.Length, $"processes of the cancelled go build still run: {string.Join(",", survivors)} (go {goPid}, its child {childPid}; go saw: '{go.Log.Trim()}')\n{result.Describe()}");
     }
 
-    /// <summary>Processes whose environment holds the marker (go and the compilers it started).</summary>
-    private static int[] ProcessesWithMarker(string marker) =>
+    /// <summary>
+    /// The processes that still run and hold the marker in their environment: go, its child, and
+    /// any other process go started. A zombie (killed, not yet reaped) has an empty environment.
+    /// </summary>
+    private static int[] Running(string marker) =>
         Directory.GetDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out int pid) ? pid : 0)
             .Where(pid => pid > 0 && pid != Environment.ProcessId)

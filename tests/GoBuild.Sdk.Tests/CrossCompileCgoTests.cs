@@ -11,7 +11,8 @@ public sealed class CrossCompileCgoTests
     [TestMethod]
     public void Build_CgoForLinuxArm64WithGoCCompiler_BuildsWithTheCrossCompiler_AndRunsUnderQemu()
     {
-        // Debian's gcc-aarch64-linux-gnu and libc6-dev-arm64-cross (.ci/run installs them).
+        // Debian's gcc-aarch64-linux-gnu, libc6-dev-arm64-cross and qemu-user-static, unpacked
+        // under .tools by eng/get-test-tools.sh.
         TestProject ws = TestProject.Create(nameof(Build_CgoForLinuxArm64WithGoCCompiler_BuildsWithTheCrossCompiler_AndRunsUnderQemu));
         ws.WriteFile("app/go.mod", "module example.com/app\n\ngo 1.22\n");
         ws.WriteFile("app/main.go", """
@@ -32,12 +33,12 @@ public sealed class CrossCompileCgoTests
         ws.WriteGoProject(
             "app/app.csproj",
             properties: "<GoCgoEnabled>true</GoCgoEnabled>",
-            items: """<GoTargetPlatform Include="linux/arm64" GoCCompiler="aarch64-linux-gnu-gcc" />""");
+            items: $"""<GoTargetPlatform Include="linux/arm64" GoCCompiler="{RepoPaths.Tool("aarch64-linux-gnu-gcc")}" />""");
 
         DotNetResult result = ws.Build("app/app.csproj").AssertSuccess();
 
         Assert.AreEqual("ELF64 aarch64", CrossCompileBinaries.Identify(ws.PathOf("app/bin/Debug/app")), result.Describe());
-        ProcessResult run = ProcessResult.Run("qemu-aarch64-static", new[] { "-L", "/usr/aarch64-linux-gnu", ws.PathOf("app/bin/Debug/app") }, ws.Root);
+        ProcessResult run = ProcessResult.Run(RepoPaths.Tool("qemu-aarch64-static"), new[] { "-L", RepoPaths.Arm64LibraryRoot, ws.PathOf("app/bin/Debug/app") }, ws.Root);
         Assert.AreEqual("cgo 42 linux/arm64", run.Output.Trim(), result.Describe());
     }
 
@@ -59,7 +60,7 @@ public sealed class CrossCompileCgoTests
         ws.WriteGoProject(
             "lib/lib.csproj",
             properties: "<GoBuildMode>c-shared</GoBuildMode>",
-            items: """<GoTargetPlatform Include="linux/arm64" GoCCompiler="aarch64-linux-gnu-gcc" />""");
+            items: $"""<GoTargetPlatform Include="linux/arm64" GoCCompiler="{RepoPaths.Tool("aarch64-linux-gnu-gcc")}" />""");
 
         DotNetResult result = ws.Build("lib/lib.csproj").AssertSuccess();
 

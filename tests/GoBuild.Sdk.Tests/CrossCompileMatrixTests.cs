@@ -56,8 +56,8 @@ public sealed class CrossCompileMatrixTests
 
         Assert.IsFalse(File.Exists(ws.PathOf("app/bin/Debug/app")), "several targets: nothing at the top of OutDir");
         Assert.AreEqual(6, go.Count("build"), string.Join("\n", go.Invocations));
-        ProcessResult arm64 = ProcessResult.Run("qemu-aarch64-static", new[] { ws.PathOf("app/bin/Debug/linux-arm64/app") }, ws.Root);
-        Assert.AreEqual("app unset linux/arm64", arm64.Output.Trim(), "qemu-aarch64-static (Debian's qemu-user-static) runs the linux/arm64 binary");
+        ProcessResult arm64 = ProcessResult.Run(RepoPaths.Tool("qemu-aarch64-static"), new[] { ws.PathOf("app/bin/Debug/linux-arm64/app") }, ws.Root);
+        Assert.AreEqual("app unset linux/arm64", arm64.Output.Trim(), "qemu-aarch64-static (Debian's qemu-user-static, under .tools) runs the linux/arm64 binary");
 
         // A no-op build runs no go at all.
         int invocations = go.Invocations.Length;

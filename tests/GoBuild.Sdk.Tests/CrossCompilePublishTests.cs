@@ -20,7 +20,7 @@ public sealed class CrossCompilePublishTests
         string folder = ws.PathOf("app/bin/Debug/linux-arm64/publish");
         CollectionAssert.AreEqual(new[] { "app" }, Directory.GetFiles(folder).Select(Path.GetFileName).ToArray(), arm64.Describe());
         Assert.AreEqual("ELF64 aarch64", CrossCompileBinaries.Identify(Path.Combine(folder, "app")));
-        ProcessResult run = ProcessResult.Run("qemu-aarch64-static", new[] { Path.Combine(folder, "app") }, ws.Root);
+        ProcessResult run = ProcessResult.Run(RepoPaths.Tool("qemu-aarch64-static"), new[] { Path.Combine(folder, "app") }, ws.Root);
         Assert.AreEqual("app unset linux/arm64", run.Output.Trim());
 
         ws.DotNet("publish", "app/app.csproj").AssertSuccess();

@@ -58,6 +58,29 @@ public sealed class ModuleVerifyTests
     }
 
     [TestMethod]
+    public void TestNoBuild_AfterGoSumHashChangedSinceTheBuild_FailsWithTheBuildsGOB3004BeforeGoTestRuns()
+    {
+        GreetApp app = GreetApp.Create(nameof(TestNoBuild_AfterGoSumHashChangedSinceTheBuild_FailsWithTheBuildsGOB3004BeforeGoTestRuns), s_proxy);
+        app.Workspace.WriteFile("app/main_test.go", "package main\n\nimport \"testing\"\n\nfunc TestGreets(t *testing.T) {}\n");
+        s_proxy.Download(app.ModuleCache, FileModuleProxy.V1);
+        app.Build().AssertSuccess();
+
+        // go.sum changes after the build that verified the modules; `dotnet test --no-build` builds
+        // nothing, and go test itself would run against the cached module without a word.
+        string tampered = s_proxy.GoSumLines(FileModuleProxy.V1).Replace(s_proxy.ContentHash(FileModuleProxy.V1), "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        app.Workspace.WriteFile("app/go.sum", tampered);
+
+        DotNetResult test = app.Workspace.DotNet("test", GreetApp.Project, "--no-build").AssertFailure();
+
+        test.AssertError("GOB3004", GreetApp.Greet);
+        test.AssertOutputDoesNotContain("TestGreets");
+        test.AssertOutputDoesNotContain("(go test)");
+
+        // The same code as the build gives for the same go.sum.
+        app.Workspace.Build(GreetApp.Project, "--no-restore").AssertFailure().AssertError("GOB3004", GreetApp.Greet);
+    }
+
+    [TestMethod]
     public void Build_WithVendorFolder_BuildsInVendorModeOffline_AndFailsWithGOB3007WhenModulesTxtDisagrees()
     {
         // No go.sum, no proxy, an empty module cache: vendor/ is all the build may use.

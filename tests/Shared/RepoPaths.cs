@@ -44,6 +44,37 @@ public static class RepoPaths
         return root;
     }
 
+    /// <summary>
+    /// An entry point eng/get-test-tools.sh writes into .tools/bin: "qemu-aarch64-static" or
+    /// "aarch64-linux-gnu-gcc" (a wrapper that points Debian's cross gcc at its unpacked sysroot).
+    /// A missing tool fails the test: tests never fall back to, or skip for, the machine's own.
+    /// </summary>
+    public static string Tool(string name)
+    {
+        string path = Path.Combine(Tools, "bin", name);
+        if (!File.Exists(path))
+        {
+            Assert.Fail($"{name} is not at {path}. Run eng/get-test-tools.sh (the README's test command does).");
+        }
+
+        return path;
+    }
+
+    /// <summary>The arm64 libraries and loader of the unpacked libc6-arm64-cross: qemu's -L for a dynamically linked linux/arm64 binary.</summary>
+    public static string Arm64LibraryRoot
+    {
+        get
+        {
+            string path = Path.Combine(Tools, "debian", "usr", "aarch64-linux-gnu");
+            if (!File.Exists(Path.Combine(path, "lib", "ld-linux-aarch64.so.1")))
+            {
+                Assert.Fail($"The arm64 C library is not under {path}. Run eng/get-test-tools.sh (the README's test command does).");
+            }
+
+            return path;
+        }
+    }
+
     /// <summary>A fresh folder under artifacts/tmp for this test run.</summary>
     public static string NewTempDirectory(string name)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
 
@@ -62,28 +63,38 @@ public sealed class GoProcessRunner
             startInfo.Environment[variable.Key] = variable.Value;
         }
 
+        // The handlers run on thread-pool threads, where an exception would end the MSBuild node:
+        // the first failure of onLine is kept (later lines are dropped) and thrown on this thread.
         object gate = new();
+        Exception? lineFailure = null;
+        void Deliver(string? line, bool isError)
+        {
+            if (line == null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                if (lineFailure != null)
+                {
+                    return;
+                }
+
+                try
+                {
+                    onLine(line, isError);
+                }
+                catch (Exception ex)
+                {
+                    lineFailure = ex;
+                }
+            }
+        }
+
         using var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data != null)
-            {
-                lock (gate)
-                {
-                    onLine(e.Data, false);
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data != null)
-            {
-                lock (gate)
-                {
-                    onLine(e.Data, true);
-                }
-            }
-        };
+        process.OutputDataReceived += (_, e) => Deliver(e.Data, false);
+        process.ErrorDataReceived += (_, e) => Deliver(e.Data, true);
 
         try
         {
@@ -97,13 +108,45 @@ public sealed class GoProcessRunner
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using (cancellationToken.Register(() => ProcessTree.Kill(process)))
+        // The callback runs on the thread that cancels (MSBuild's): nothing may escape it either.
+        Exception? killFailure = null;
+        using (cancellationToken.Register(() =>
+        {
+            try
+            {
+                ProcessTree.Kill(process);
+            }
+            catch (Exception ex)
+            {
+                killFailure = ex;
+            }
+        }))
         {
             // The parameterless overload also waits for the redirected streams to drain.
             process.WaitForExit();
         }
 
+        if (killFailure != null)
+        {
+            throw new GoBuildException("BackgroundStepFailed", "Stopping " + _executable, killFailure.ToString());
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            switch (lineFailure)
+            {
+                case null:
+                    break;
+                case GoBuildException coded:
+                    // A coded failure of the line handler is the caller's own report: keep its code.
+                    ExceptionDispatchInfo.Capture(coded).Throw();
+                    break;
+                default:
+                    throw new GoBuildException("BackgroundStepFailed", "Reading the output of " + _executable, lineFailure.ToString());
+            }
+        }
+
         return process.ExitCode;
     }
 }

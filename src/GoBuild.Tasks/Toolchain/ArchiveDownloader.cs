@@ -221,7 +221,8 @@ public sealed class ArchiveDownloader
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Disposing the response unblocks a read that ignores its token (.NET Framework).
-        using CancellationTokenRegistration unblock = idle.Token.Register(response.Dispose);
+        // It runs on the timer thread of CancelAfter, where an exception would end the process.
+        using CancellationTokenRegistration unblock = idle.Token.Register(() => DisposeQuietly(response));
         var watch = Stopwatch.StartNew();
         long written = 0;
         Stream body = await Guard(() => response.Content.ReadAsStreamAsync(), idle, written, cancellationToken).ConfigureAwait(false);
@@ -283,6 +284,18 @@ public sealed class ArchiveDownloader
             }
 
             throw new TransientException($"the connection failed after {written} bytes: {ex.Message}");
+        }
+    }
+
+    private static void DisposeQuietly(IDisposable disposable)
+    {
+        try
+        {
+            disposable.Dispose();
+        }
+        catch (Exception)
+        {
+            // Only unblocks a read; the read then fails and is reported (or retried) by Guard.
         }
     }
 

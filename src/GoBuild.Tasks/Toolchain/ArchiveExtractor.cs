@@ -49,6 +49,7 @@ public sealed class ArchiveExtractor
 #endif
 
     private readonly ExtractionLimits _limits;
+    private readonly Func<string, bool, Stream> _createFile;
     private readonly byte[] _buffer = new byte[CopyBufferSize];
     private readonly HashSet<string> _createdDirectories = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
@@ -56,8 +57,16 @@ public sealed class ArchiveExtractor
     private long _total;
     private int _entries;
 
-    /// <summary>Creates an extractor with <paramref name="limits"/> (defaults when null).</summary>
-    public ArchiveExtractor(ExtractionLimits? limits = null) => _limits = limits ?? new ExtractionLimits();
+    /// <summary>
+    /// Creates an extractor with <paramref name="limits"/> (defaults when null). <paramref name="createFile"/>
+    /// creates each unpacked file (path, executable) and defaults to a new file that must not exist yet;
+    /// tests pass one that fails.
+    /// </summary>
+    public ArchiveExtractor(ExtractionLimits? limits = null, Func<string, bool, Stream>? createFile = null)
+    {
+        _limits = limits ?? new ExtractionLimits();
+        _createFile = createFile ?? CreateFile;
+    }
 
     /// <summary>Whether this build of the tasks can unpack <paramref name="fileName"/>.</summary>
     public static bool CanExtract(string fileName)
@@ -238,7 +247,7 @@ public sealed class ArchiveExtractor
 
     private void WriteFile(string archiveName, string name, string path, Stream data, long declaredSize, bool executable)
     {
-        using FileStream output = CreateFile(path, executable);
+        using Stream output = _createFile(path, executable);
 
         // Count what arrives, not what the header claims: a zip's sizes can lie.
         long copied = 0;
@@ -309,7 +318,7 @@ public sealed class ArchiveExtractor
         // TarReader reads 512-byte headers; feeding inflate large reads is ~15% faster.
         using var buffered = new BufferedStream(gzip, 1 << 20);
         using var reader = new TarReader(buffered);
-        using var writer = new BackgroundFileWriter(cancellationToken);
+        using var writer = new BackgroundFileWriter(_createFile, cancellationToken);
         TarEntry? entry;
         while ((entry = reader.GetNextEntry()) != null)
         {
@@ -333,7 +342,7 @@ public sealed class ArchiveExtractor
                     bool executable = (entry.Mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
                     if (entry.DataStream == null || entry.Length == 0)
                     {
-                        CreateFile(path, executable).Dispose();
+                        _createFile(path, executable).Dispose();
                     }
                     else if (entry.Length <= BackgroundFileWriter.MaxFileSize)
                     {
@@ -375,11 +384,13 @@ public sealed class ArchiveExtractor
 
         private readonly BlockingCollection<(string Path, byte[] Data, int Length, bool Executable)> _queue = new(MaxQueued);
         private readonly Thread _thread;
+        private readonly Func<string, bool, Stream> _createFile;
         private readonly CancellationToken _cancellationToken;
         private Exception? _failure;
 
-        public BackgroundFileWriter(CancellationToken cancellationToken)
+        public BackgroundFileWriter(Func<string, bool, Stream> createFile, CancellationToken cancellationToken)
         {
+            _createFile = createFile;
             _cancellationToken = cancellationToken;
             _thread = new Thread(Run) { IsBackground = true, Name = "GoBuild toolchain unpack" };
             _thread.Start();
@@ -416,11 +427,15 @@ public sealed class ArchiveExtractor
 
         private void ThrowIfFailed()
         {
-            if (_failure != null)
+            Exception? failure = Volatile.Read(ref _failure);
+            if (failure != null)
             {
-                ExceptionDispatchInfo.Capture(_failure).Throw();
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
         }
+
+        // The first failure wins; the thread keeps draining the queue so the producer never blocks.
+        private void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
         private void Run()
         {
@@ -428,15 +443,21 @@ public sealed class ArchiveExtractor
             {
                 try
                 {
-                    if (_failure == null && !_cancellationToken.IsCancellationRequested)
+                    if (Volatile.Read(ref _failure) == null && !_cancellationToken.IsCancellationRequested)
                     {
-                        using FileStream output = CreateFile(path, executable);
+                        using Stream output = _createFile(path, executable);
                         output.Write(data, 0, length);
                     }
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    _failure = ex;
+                    // What the task thread's own writes can fail with, reported the same way by the installer.
+                    Fail(ex);
+                }
+                catch (Exception ex)
+                {
+                    // Anything else would be unhandled on this thread and end the MSBuild node.
+                    Fail(new GoBuildException("BackgroundStepFailed", "Unpacking " + path, ex.ToString()));
                 }
                 finally
                 {

@@ -50,26 +50,9 @@ public sealed class CountingToolchain
     public static CountingToolchain Create(string parent, string version = E2E.DefaultGoVersion, bool countCompiles = false, string probeVariable = "GOBUILD_NO_PROBE")
     {
         string real = RepoPaths.GoRoot(version);
-        string root = Path.Combine(parent, "counting-go" + version);
-        Directory.CreateDirectory(Path.Combine(root, "bin"));
-        foreach (string entry in Directory.EnumerateFileSystemEntries(real))
-        {
-            string name = Path.GetFileName(entry);
-            if (name != "bin" && !(countCompiles && name == "pkg"))
-            {
-                File.CreateSymbolicLink(Path.Combine(root, name), entry);
-            }
-        }
-
         string log = Path.Combine(parent, "go-invocations.log");
-        string script = Path.Combine(root, "bin", "go");
-        File.WriteAllText(script, $"#!/bin/sh\necho \"$*\" >> '{log}'\necho \"GOTELEMETRY=$GOTELEMETRY GOMAXPROCS=$GOMAXPROCS {probeVariable}=${probeVariable}\" >> '{log}.env'\nexec '{Path.Combine(real, "bin", "go")}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-
-        File.CreateSymbolicLink(Path.Combine(root, "bin", "gofmt"), Path.Combine(real, "bin", "gofmt"));
+        string goScript = $"echo \"$*\" >> '{log}'\necho \"GOTELEMETRY=$GOTELEMETRY GOMAXPROCS=$GOMAXPROCS {probeVariable}=${probeVariable}\" >> '{log}.env'\nexec '{Path.Combine(real, "bin", "go")}' \"$@\"\n";
+        string root = Shadow(real, Path.Combine(parent, "counting-go" + version), goScript, linkPkg: !countCompiles);
         var toolchain = new CountingToolchain(root, log);
         if (countCompiles && !OperatingSystem.IsWindows())
         {
@@ -77,6 +60,34 @@ public sealed class CountingToolchain
         }
 
         return toolchain;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="root"/> a GOROOT that is <paramref name="real"/> seen through
+    /// symlinks, except for bin/go: a /bin/sh script with <paramref name="goScript"/> as its body
+    /// (and pkg/, when <paramref name="linkPkg"/> is false, for the caller to lay out).
+    /// </summary>
+    internal static string Shadow(string real, string root, string goScript, bool linkPkg = true)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "bin"));
+        foreach (string entry in Directory.EnumerateFileSystemEntries(real))
+        {
+            string name = Path.GetFileName(entry);
+            if (name != "bin" && (linkPkg || name != "pkg"))
+            {
+                File.CreateSymbolicLink(Path.Combine(root, name), entry);
+            }
+        }
+
+        string script = Path.Combine(root, "bin", "go");
+        File.WriteAllText(script, "#!/bin/sh\n" + goScript);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        File.CreateSymbolicLink(Path.Combine(root, "bin", "gofmt"), Path.Combine(real, "bin", "gofmt"));
+        return root;
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

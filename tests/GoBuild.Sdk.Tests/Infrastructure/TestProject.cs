@@ -133,6 +133,13 @@ public sealed class TestProject
 
         args.AddRange(new[] { "-nologo", "-nodeReuse:false", "-bl:" + binlog });
         args.AddRange(arguments);
+        ProcessResult result = ProcessResult.Run("dotnet", args, Root, DotNetEnvironment(), timeout ?? TimeSpan.FromMinutes(5), onStarted);
+        return new DotNetResult("dotnet " + string.Join(" ", args), result, binlog);
+    }
+
+    /// <summary>The environment every dotnet process of the workspace gets: isolated packages, the run's cache, plain logs.</summary>
+    public Dictionary<string, string?> DotNetEnvironment()
+    {
         var env = new Dictionary<string, string?>
         {
             ["NUGET_PACKAGES"] = E2E.NuGetPackages,
@@ -148,8 +155,7 @@ public sealed class TestProject
             env[pair.Key] = pair.Value;
         }
 
-        ProcessResult result = ProcessResult.Run("dotnet", args, Root, env, timeout ?? TimeSpan.FromMinutes(5), onStarted);
-        return new DotNetResult("dotnet " + string.Join(" ", args), result, binlog);
+        return env;
     }
 
     /// <summary>Runs a built program and returns its trimmed output, failing the test on a non-zero exit.</summary>

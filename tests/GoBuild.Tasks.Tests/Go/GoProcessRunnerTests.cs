@@ -198,4 +198,41 @@ public sealed class GoProcessRunnerTests
 
         return false;
     }
+
+    [TestMethod]
+    public void Run_WhenTheLineHandlerThrows_FailsWithGOB2030OnTheCallingThread_AfterTheProcessEnded()
+    {
+        var runner = new GoProcessRunner("/bin/sh");
+        int delivered = 0;
+
+        GoBuildException ex = Assert.ThrowsExactly<GoBuildException>(() => runner.Run(
+            new[] { "-c", "echo one; echo two; echo three >&2" },
+            Path.GetTempPath(),
+            s_environment,
+            (line, _) =>
+            {
+                delivered++;
+                throw new InvalidOperationException("handler bug on " + line);
+            },
+            CancellationToken.None));
+
+        StringAssert.StartsWith(ex.Message, "GOB2030: ", ex.Message);
+        StringAssert.Contains(ex.Message, "System.InvalidOperationException: handler bug on ", ex.Message);
+        Assert.AreEqual(1, delivered, "lines after the first failure are dropped");
+    }
+
+    [TestMethod]
+    public void Run_WhenTheLineHandlerThrowsACodedError_KeepsItsCode()
+    {
+        var runner = new GoProcessRunner("/bin/sh");
+
+        GoBuildException ex = Assert.ThrowsExactly<GoBuildException>(() => runner.Run(
+            new[] { "-c", "echo one" },
+            Path.GetTempPath(),
+            s_environment,
+            (line, _) => throw new GoBuildException("GoCannotStart", "x", line),
+            CancellationToken.None));
+
+        StringAssert.StartsWith(ex.Message, "GOB2009: ", ex.Message);
+    }
 }

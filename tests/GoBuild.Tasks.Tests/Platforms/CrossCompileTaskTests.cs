@@ -87,4 +87,24 @@ public sealed class CrossCompileTaskTests
         StringAssert.EndsWith(error.Message, "[linux/arm64]");
         Assert.IsFalse(engine.Messages.Any(m => m.Message.Contains(" build -o ")), "go build must not start");
     }
+
+    [TestMethod]
+    public void Execute_WhenATargetFailsUnexpectedlyOnItsParallelThread_LogsGOB2030NamingTheTarget_InsteadOfThrowing()
+    {
+        // A NUL in the output path makes Path.GetFullPath throw ArgumentException inside the
+        // Parallel.For body: no check expects it, which is the point.
+        string project = RepoPaths.NewTempDirectory("crosscompile-targets");
+        TaskItem broken = Target(project, "linux", "amd64", "linux-x64");
+        broken.SetMetadata("OutputPath", Path.Combine(project, "bin", "a\0b"));
+        (CrossCompile task, RecordingBuildEngine engine, _) = CreateTask(broken);
+
+        bool result = task.Execute();
+
+        Assert.IsFalse(result);
+        RecordedDiagnostic error = engine.SingleError();
+        Assert.AreEqual("GOB2030", error.Code, engine.ToString());
+        StringAssert.Contains(error.Message, "System.ArgumentException", error.Message);
+        StringAssert.EndsWith(error.Message, "[linux/amd64]");
+        Assert.IsEmpty(task.BuiltTargets);
+    }
 }

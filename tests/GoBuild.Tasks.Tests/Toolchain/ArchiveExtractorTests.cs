@@ -120,6 +120,58 @@ public sealed class ArchiveExtractorTests
         StringAssert.Contains(message, "unpacks to more than 5000 bytes");
     }
 
+    [TestMethod]
+    public void Extract_TarGz_WhenTheWriterThreadFailsWithANonIOException_FailsWithGOB2030_NotAnUnhandledException()
+    {
+        // Small files are written on the background writer thread; this seam fails there with an
+        // exception no I/O path expects. Unhandled on that thread, it would end the test host.
+        byte[] archive = TestArchives.TarGz(w =>
+        {
+            TestArchives.AddDirectory(w, "go/");
+            for (int i = 0; i < 100; i++)
+            {
+                TestArchives.AddFile(w, $"go/f{i}", "content " + i, TestArchives.Regular);
+            }
+        });
+        string root = RepoPaths.NewTempDirectory("extract-writer-failure");
+        string staging = Path.Combine(root, "staging");
+        Directory.CreateDirectory(staging);
+        string file = Path.Combine(root, "go1.99.1.linux-amd64.tar.gz");
+        File.WriteAllBytes(file, archive);
+        int calls = 0;
+        var extractor = new ArchiveExtractor(createFile: (path, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            throw new NotSupportedException("seam: cannot create " + Path.GetFileName(path));
+        });
+
+        string message = TestArchives.AssertFails("GOB2030", () => extractor.Extract(file, "go1.99.1.linux-amd64.tar.gz", staging, CancellationToken.None));
+
+        StringAssert.Contains(message, "System.NotSupportedException: seam: cannot create f", message);
+        StringAssert.Contains(message, "Unpacking " + Path.Combine(staging, "go", "f"), message);
+        Assert.IsTrue(calls >= 1);
+    }
+
+    [TestMethod]
+    public void Extract_TarGz_WhenTheWriterThreadFailsWithAnIOException_RethrowsItOnTheCallingThread()
+    {
+        byte[] archive = TestArchives.TarGz(w =>
+        {
+            TestArchives.AddDirectory(w, "go/");
+            TestArchives.AddFile(w, "go/VERSION", "go1.99.1\n", TestArchives.Regular);
+        });
+        string root = RepoPaths.NewTempDirectory("extract-writer-io-failure");
+        string staging = Path.Combine(root, "staging");
+        Directory.CreateDirectory(staging);
+        string file = Path.Combine(root, "go1.99.1.linux-amd64.tar.gz");
+        File.WriteAllBytes(file, archive);
+        var extractor = new ArchiveExtractor(createFile: (_, _) => throw new IOException("seam: disk full"));
+
+        IOException ex = Assert.ThrowsExactly<IOException>(() => extractor.Extract(file, "go1.99.1.linux-amd64.tar.gz", staging, CancellationToken.None));
+
+        Assert.AreEqual("seam: disk full", ex.Message);
+    }
+
     private static void AssertRefused(string kind, byte[] archive, string name, string reason)
     {
         string root = RepoPaths.NewTempDirectory("extract-" + kind);
