@@ -85,12 +85,14 @@ public sealed class CrossCompile : GoCompileTaskBase
         // The cores MSBuild grants are split between the targets built at once: each go gets its
         // share as -p and GOMAXPROCS, so the whole task never runs more compilers than it was given.
         using IDisposable cores = RequestCores(int.MaxValue);
+
+        // While go runs (and while other builds' go hold every core), this node may build other
+        // projects; the core slots keep their go and ours within the machine's cores together.
+        using IDisposable yielded = Yield();
+        using IDisposable slots = AcquireCoreSlots(caches);
         int fanOut = Math.Max(1, Math.Min(targets.Count, MaxParallelism > 0 ? Math.Min(MaxParallelism, GrantedCores) : GrantedCores));
         int perTarget = Math.Max(1, GrantedCores / fanOut);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = fanOut };
-
-        // While go runs, this node may build other projects (their go gets cores of its own grant).
-        using IDisposable yielded = Yield();
         Parallel.For(0, targets.Count, parallel, i =>
         {
             GoTargetPlatform target = targets[i];

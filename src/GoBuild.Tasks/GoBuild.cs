@@ -35,6 +35,8 @@ public sealed class GoBuild : GoCompileTaskBase
         env["CGO_ENABLED"] = cgo ? "1" : "0";
 
         using IDisposable yielded = Yield();
+        using IDisposable slots = AcquireCoreSlots(caches);
+        env["GOMAXPROCS"] = GrantedCores.ToString(System.Globalization.CultureInfo.InvariantCulture);
         CreateBuilder(toolchain, caches).Build(options, env, InputsFile, parallelism: GrantedCores);
     }
 }

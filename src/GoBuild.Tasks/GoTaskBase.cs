@@ -92,6 +92,33 @@ public abstract class GoTaskBase : CodedTask
     }
 
     /// <summary>
+    /// Takes machine-wide core slots (<see cref="CoreSlots"/>) for go, at most
+    /// <see cref="GrantedCores"/>, waiting while other builds' go processes hold them all, and sets
+    /// <see cref="GrantedCores"/> to what was taken. With GoBuildParallelism set, takes none: the
+    /// number is the user's.
+    /// </summary>
+    protected IDisposable AcquireCoreSlots(GoCacheLocations caches)
+    {
+        int? fixedCount = CoreBudget.ParseParallelism(Parallelism);
+        if (fixedCount != null)
+        {
+            return new CoreGrant(null, 0);
+        }
+
+        // One slot more than the cores: go's own work between compiles (loading packages, linking,
+        // writing the cache) would otherwise leave a core idle.
+        int budget = CoreBudget.Decide(null, Environment.ProcessorCount, CoreBudget.CgroupCores()) + 1;
+        CoreSlots slots = CoreSlots.Acquire(
+            System.IO.Path.Combine(caches.Root, "locks", "cores"),
+            Math.Max(1, GrantedCores),
+            budget,
+            () => Log.LogMessageFromResources(MessageImportance.Normal, "CoresWaiting", budget),
+            CancellationToken);
+        GrantedCores = slots.Count;
+        return slots;
+    }
+
+    /// <summary>
     /// The toolchain cache <see cref="ToolchainRoot"/> comes from (the toolchain record's third
     /// field); empty for a GoToolchainRoot, which is used as it is.
     /// </summary>

@@ -87,7 +87,10 @@ public sealed class GoTest : GoTaskBase
 
         GoToolchain toolchain = OpenToolchain();
         using IDisposable cores = RequestCores(int.MaxValue);
-        Dictionary<string, string> env = CreateEnvironment(toolchain, CacheLocations());
+        GoCacheLocations caches = CacheLocations();
+        using IDisposable yielded = Yield();
+        using IDisposable slots = AcquireCoreSlots(caches);
+        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
 
         // The test binaries inherit go's environment: they keep their own GOMAXPROCS (tests may
         // depend on it); the grant bounds go test's -p, the builds and binaries run at once.
@@ -115,37 +118,33 @@ public sealed class GoTest : GoTaskBase
         var plain = new Queue<string>();
         DateTimeOffset started = DateTimeOffset.Now;
         var stopwatch = Stopwatch.StartNew();
-        int exitCode;
-        using (Yield())
-        {
-            exitCode = new GoProcessRunner(toolchain.Executable).Run(
-                arguments,
-                ProjectDirectory,
-                env,
-                (line, isError) =>
+        int exitCode = new GoProcessRunner(toolchain.Executable).Run(
+            arguments,
+            ProjectDirectory,
+            env,
+            (line, isError) =>
+            {
+                GoTestEvent? e = isError ? null : run.Feed(line);
+                if (e == null)
                 {
-                    GoTestEvent? e = isError ? null : run.Feed(line);
-                    if (e == null)
+                    // Plain text: before Go 1.24 the test binaries' build errors, go's own complaints.
+                    if (!buildParser.Feed(line))
                     {
-                        // Plain text: before Go 1.24 the test binaries' build errors, go's own complaints.
-                        if (!buildParser.Feed(line))
-                        {
-                            Remember(plain, line);
-                            Log.LogMessage(MessageImportance.Normal, "{0}", line);
-                        }
+                        Remember(plain, line);
+                        Log.LogMessage(MessageImportance.Normal, "{0}", line);
                     }
-                    else if (e.Action == "build-output" && e.Output != null)
-                    {
-                        buildParser.Feed(e.Output.TrimEnd('\n', '\r'));
-                    }
-                    else if (e.Action == "output" && e.Test == null && e.Output != null)
-                    {
-                        // Package lines (ok / FAIL / no test files) show at normal verbosity, like go test's own.
-                        Log.LogMessage(MessageImportance.Normal, "{0}", e.Output.TrimEnd('\n', '\r'));
-                    }
-                },
-                CancellationToken);
-        }
+                }
+                else if (e.Action == "build-output" && e.Output != null)
+                {
+                    buildParser.Feed(e.Output.TrimEnd('\n', '\r'));
+                }
+                else if (e.Action == "output" && e.Test == null && e.Output != null)
+                {
+                    // Package lines (ok / FAIL / no test files) show at normal verbosity, like go test's own.
+                    Log.LogMessage(MessageImportance.Normal, "{0}", e.Output.TrimEnd('\n', '\r'));
+                }
+            },
+            CancellationToken);
 
         buildParser.Complete();
         run.Complete();

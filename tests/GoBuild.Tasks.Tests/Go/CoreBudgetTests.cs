@@ -95,3 +95,25 @@ public sealed class CoreBudgetTests
         Assert.AreEqual(4, CoreBudget.ParseParallelism(" 4 "));
     }
 }
+
+[TestClass]
+public sealed class CoreSlotsTests
+{
+    [TestMethod]
+    public void Acquire_TakesAtMostTheBudget_AndAnotherWaitsUntilOneIsFree()
+    {
+        string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gobuild-slots-" + System.Guid.NewGuid().ToString("N"));
+        using (CoreSlots first = CoreSlots.Acquire(dir, 3, 2, () => Assert.Fail("the first must not wait"), default))
+        {
+            Assert.AreEqual(2, first.Count);
+
+            bool waited = false;
+            using var cancel = new System.Threading.CancellationTokenSource(System.TimeSpan.FromMilliseconds(300));
+            Assert.ThrowsExactly<System.OperationCanceledException>(() => CoreSlots.Acquire(dir, 1, 2, () => waited = true, cancel.Token));
+            Assert.IsTrue(waited);
+        }
+
+        using CoreSlots again = CoreSlots.Acquire(dir, 1, 2, () => Assert.Fail("slots were not given back"), default);
+        Assert.AreEqual(1, again.Count);
+    }
+}
