@@ -102,10 +102,19 @@ public sealed class BindingsTests
         BindingsWorkspace.Write(ws);
         ws.Build(BindingsWorkspace.App, "-c", "Release").AssertSuccess();
 
-        string output = ws.RunProgram("App/bin/Release/net10.0/App", "rss");
-
-        long growth = long.Parse(output.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        long growth = RssGrowth(ws, "rss");
         Console.WriteLine($"RSS growth over 1,000,000 calls of Upper: {growth / 1024.0 / 1024.0:F2} MB");
-        Assert.IsTrue(growth < 10L * 1024 * 1024, output);
+        Assert.IsTrue(growth < 10L * 1024 * 1024, $"RSS grew by {growth} bytes over 1,000,000 calls with the results freed");
+
+        // The same calls with the results never freed must show as growth, or the measurement proves nothing.
+        long leaked = RssGrowth(ws, "rss-unfreed");
+        Console.WriteLine($"RSS growth over 1,000,000 calls with the results not freed: {leaked / 1024.0 / 1024.0:F2} MB");
+        Assert.IsTrue(leaked >= 10L * 1024 * 1024, $"RSS grew by only {leaked} bytes over 1,000,000 unfreed results: the measurement cannot see a leak");
+    }
+
+    private static long RssGrowth(TestProject ws, string mode)
+    {
+        string output = ws.RunProgram("App/bin/Release/net10.0/App", mode);
+        return long.Parse(output.Trim().Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

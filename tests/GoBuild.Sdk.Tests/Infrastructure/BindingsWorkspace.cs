@@ -83,17 +83,32 @@ public static class BindingsWorkspace
         using System.Diagnostics;
         using GoBindings;
 
-        if (args.Length > 0 && args[0] == "rss")
+        if (args.Length > 0 && args[0].StartsWith("rss", StringComparison.Ordinal))
         {
-            // 1,000,000 calls of a string-returning export: each result is freed by the SDK's free function.
-            for (int i = 0; i < 100_000; i++) { _ = CalcNative.Upper("warm up " + (i % 10)); }
+            // 1,000,000 calls of a string-returning export, each result freed by the SDK's free
+            // function ("rss") or, to show that the measurement catches a leak, by nobody
+            // ("rss-unfreed", a hand-written import of the same export). A first million calls
+            // brings the GC's and Go's heaps to their steady size, so the second million measures
+            // only what the calls keep.
+            bool freed = args[0] == "rss";
+            string[] inputs = Enumerable.Range(0, 10).Select(i => "hello, go " + i).ToArray();
+            nint raw = System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8("hello, go");
+            Calls();
             GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
             long before = Rss();
-            for (int i = 0; i < 1_000_000; i++) { _ = CalcNative.Upper("hello, go " + (i % 10)); }
+            Calls();
             GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
             long after = Rss();
             Console.WriteLine($"rss-growth-bytes={after - before}");
             return 0;
+
+            void Calls()
+            {
+                for (int i = 0; i < 1_000_000; i++)
+                {
+                    if (freed) { _ = CalcNative.Upper(inputs[i % 10]); } else { _ = Unfreed.Upper(raw); }
+                }
+            }
         }
 
         Console.WriteLine($"Add={CalcNative.Add(40, 2)}");
@@ -115,6 +130,12 @@ public static class BindingsWorkspace
             using Process self = Process.GetCurrentProcess();
             self.Refresh();
             return self.WorkingSet64;
+        }
+
+        static class Unfreed
+        {
+            [System.Runtime.InteropServices.DllImport("calc", EntryPoint = "Upper")]
+            public static extern nint Upper(nint s);
         }
         """;
 
