@@ -139,6 +139,17 @@ public static class BindingsWorkspace
         }
         """;
 
+    /// <summary>Legacy/Use.cs: a netstandard2.0 caller of the [DllImport] bindings.</summary>
+    public const string LegacyUse = """
+            namespace Legacy
+            {
+                public static class Use
+                {
+                    public static string Both(long x) => GoBindings.CalcNative.Add(x, x) + " " + GoBindings.CalcNative.Upper("legacy");
+                }
+            }
+            """;
+
     /// <summary>Writes the workspace into <paramref name="ws"/>.</summary>
     public static void Write(TestProject ws, string? toolchainRoot = null)
     {
@@ -174,14 +185,6 @@ public static class BindingsWorkspace
               </ItemGroup>
             </Project>
             """);
-        ws.WriteFile("Legacy/Use.cs", """
-            namespace Legacy
-            {
-                public static class Use
-                {
-                    public static string Both(long x) => GoBindings.CalcNative.Add(x, x) + " " + GoBindings.CalcNative.Upper("legacy");
-                }
-            }
-            """);
+        ws.WriteFile("Legacy/Use.cs", LegacyUse);
     }
 }
