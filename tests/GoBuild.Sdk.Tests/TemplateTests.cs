@@ -115,6 +115,7 @@ public sealed class TemplateTests
             <Project>
               <PropertyGroup>
                 <GoToolchainRoot>{SecurityElement.Escape(RepoPaths.GoRoot(goVersion))}</GoToolchainRoot>
+                <GoAuditSource>{SecurityElement.Escape(VulnDbFixture.Folder)}</GoAuditSource>
               </PropertyGroup>
             </Project>
             """);
