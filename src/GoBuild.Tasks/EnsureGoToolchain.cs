@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using GoBuild.Tasks.Go;
+using GoBuild.Tasks.Modules;
 using GoBuild.Tasks.Records;
 using GoBuild.Tasks.Toolchain;
 using Microsoft.Build.Framework;
@@ -58,6 +59,16 @@ public sealed class EnsureGoToolchain : CodedTask
     /// </summary>
     public string? Record { get; set; }
 
+    /// <summary>GoWorkspace: <c>auto</c> (or empty), <c>off</c>, or the path of a go.work file.</summary>
+    public string? Workspace { get; set; }
+
+    /// <summary>
+    /// Where to write the workspace record: one row <c>GOWORK value|root|vendor</c> (the go.work path
+    /// or <c>off</c>; the go.work folder or the module root; whether vendor/modules.txt sits next to
+    /// go.work), and <c>&lt;record&gt;.modules</c>, the folder of every module of the build.
+    /// </summary>
+    public string? WorkspaceRecord { get; set; }
+
     /// <summary>The GOROOT, with a trailing separator; empty after a design-time miss.</summary>
     [Output]
     public string ResolvedRoot { get; private set; } = string.Empty;
@@ -88,6 +99,30 @@ public sealed class EnsureGoToolchain : CodedTask
 
     private void Resolve()
     {
+        // The workspace first: its go.work's toolchain and go lines choose the toolchain.
+        var workspaceInputs = new DecisionInputs();
+        string? moduleRoot = GoModule.FindRoot(ProjectDirectory);
+        GoWorkspace? workspace = moduleRoot == null ? null : GoWorkspace.Decide(Workspace, ProjectDirectory, moduleRoot, workspaceInputs);
+        ResolveToolchain(workspace, workspaceInputs);
+        if (workspace != null && ResolvedVersion.Length > 0)
+        {
+            workspace.RequireToolchain(GoVersion.TryParse(ResolvedVersion)!);
+        }
+
+        if (!string.IsNullOrWhiteSpace(WorkspaceRecord))
+        {
+            RecordFile.Write(WorkspaceRecord!, new[]
+            {
+                workspace == null
+                    ? RecordFile.Row("off", Path.GetFullPath(ProjectDirectory), "false")
+                    : RecordFile.Row(workspace.GoWorkValue, workspace.Root, workspace.IsWorkspace && workspace.VendorManifest != null ? "true" : "false"),
+            });
+            RecordFile.Write(WorkspaceRecord + ".modules", workspace?.ModuleRoots ?? Array.Empty<string>());
+        }
+    }
+
+    private void ResolveToolchain(GoWorkspace? workspace, DecisionInputs workspaceInputs)
+    {
         if (!string.IsNullOrWhiteSpace(ToolchainRoot))
         {
             GoToolchain toolchain = GoToolchain.Open(Path.Combine(ProjectDirectory, ToolchainRoot!.Trim()));
@@ -100,7 +135,7 @@ public sealed class EnsureGoToolchain : CodedTask
             var inputs = new DecisionInputs();
             inputs.Read.Add(Path.Combine(toolchain.Root, "VERSION"));
             inputs.Read.Add(toolchain.Executable);
-            WriteRecord(inputs);
+            WriteRecord(inputs, workspaceInputs);
             return;
         }
 
@@ -116,6 +151,8 @@ public sealed class EnsureGoToolchain : CodedTask
             Offline = GoBuildOptions.ParseBool("GoToolchainOffline", Offline, false),
             DesignTime = DesignTime,
             Host = string.IsNullOrEmpty(HostOS) || string.IsNullOrEmpty(HostArch) ? HostPlatform.Current : new HostPlatform(HostOS!, HostArch!),
+            WorkFile = workspace?.WorkFile,
+            WorkFileDecided = workspace != null,
         };
 
         var resolver = new ToolchainResolver(settings, new TaskLog(Log));
@@ -126,16 +163,19 @@ public sealed class EnsureGoToolchain : CodedTask
             SetOutputs(resolved.Root, resolved.Version, resolved.CacheRoot);
         }
 
-        WriteRecord(resolver.Inputs);
+        WriteRecord(resolver.Inputs, workspaceInputs);
     }
 
-    private void WriteRecord(DecisionInputs inputs)
+    private void WriteRecord(DecisionInputs inputs, DecisionInputs workspaceInputs)
     {
         if (string.IsNullOrWhiteSpace(Record))
         {
             return;
         }
 
+        // One decision, one set of inputs: a go.work edited or appearing re-decides both.
+        inputs.Read.AddRange(workspaceInputs.Read);
+        inputs.Absent.AddRange(workspaceInputs.Absent);
         RecordFile.Write(Record!, new[] { RecordFile.Row(ResolvedVersion, ResolvedRoot, ResolvedCacheRoot) });
         RecordFile.WriteInputs(Record!, inputs);
     }

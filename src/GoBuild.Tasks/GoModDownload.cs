@@ -42,11 +42,11 @@ public sealed class GoModDownload : GoTaskBase
             return;
         }
 
-        GoModFile goMod = GoModFile.Load(Path.Combine(root, "go.mod"));
-        string sumPath = Path.Combine(root, "go.sum");
-        GoSumFile? goSum = File.Exists(sumPath) ? GoSumFile.Load(sumPath) : null;
+        // In a workspace the requirements of every module are restored at once, under one lock per workspace.
+        ModuleSet set = ModuleSet.Load(root, WorkFile);
+        root = set.Root;
         GoCacheLocations caches = CacheLocations();
-        var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
+        var checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: go.mod requires no modules; nothing to download.", root);
@@ -73,7 +73,7 @@ public sealed class GoModDownload : GoTaskBase
                 return;
             }
 
-            Download(root, goSum != null, caches, checks);
+            Download(set, caches, checks);
         }
     }
 
@@ -101,14 +101,26 @@ public sealed class GoModDownload : GoTaskBase
         }
     }
 
-    private void Download(string root, bool hasGoSum, GoCacheLocations caches, ModuleChecks checks)
+    private void Download(ModuleSet set, GoCacheLocations caches, ModuleChecks checks)
     {
+        string root = set.Root;
         GoToolchain toolchain = OpenToolchain();
         AllowModuleDownload = true;
         using IDisposable cores = RequestCores(int.MaxValue);
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
-        string copy = CopyModuleFiles(root, hasGoSum);
-        var arguments = new[] { "mod", "download", "-modfile=" + Path.Combine(copy, "go.mod") };
+        string[] arguments;
+        if (set.WorkFile != null)
+        {
+            // go adds missing hashes to go.work.sum: it gets a copy of the workspace (folders made absolute).
+            env["GOWORK"] = CopyWorkspaceFiles(set);
+            arguments = new[] { "mod", "download" };
+        }
+        else
+        {
+            string copy = CopyModuleFiles(root, set.GoSum != null);
+            arguments = new[] { "mod", "download", "-modfile=" + Path.Combine(copy, "go.mod") };
+        }
+
         (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, root);
         if (exitCode == 0)
         {
@@ -135,6 +147,26 @@ public sealed class GoModDownload : GoTaskBase
         using var sha = System.Security.Cryptography.SHA256.Create();
         byte[] hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path)));
         return string.Concat(hash.Take(8).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private string CopyWorkspaceFiles(ModuleSet set)
+    {
+        string copy = Path.Combine(Path.GetFullPath(IntermediateDirectory), "modules");
+        Directory.CreateDirectory(copy);
+        string work = Path.Combine(copy, "go.work");
+        File.WriteAllText(work, set.RelocatedWorkText());
+        string sum = Path.Combine(Path.GetDirectoryName(set.WorkFile!)!, "go.work.sum");
+        string sumCopy = Path.Combine(copy, "go.work.sum");
+        if (File.Exists(sum))
+        {
+            File.Copy(sum, sumCopy, overwrite: true);
+        }
+        else if (File.Exists(sumCopy))
+        {
+            File.Delete(sumCopy);
+        }
+
+        return work;
     }
 
     // go writes the go.sum next to -modfile: give it copies, so what it adds never reaches the module.

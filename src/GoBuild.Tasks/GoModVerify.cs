@@ -43,16 +43,22 @@ public sealed class GoModVerify : GoTaskBase
         }
 
         string mode = NormalizedModMode() ?? "readonly";
-        GoModFile goMod = GoModFile.Load(Path.Combine(root, "go.mod"));
+        ModuleSet set = ModuleSet.Load(root, WorkFile);
+        GoModFile goMod = set.GoMod;
         if (mode == "vendor")
         {
-            VerifyVendor(root, goMod);
+            // A `go work vendor` tree is checked by go itself when it builds in vendor mode.
+            if (set.WorkFile == null)
+            {
+                VerifyVendor(root, goMod);
+            }
+
             ModuleInputs.Write(InputsFile, Array.Empty<string>());
             return;
         }
 
-        string sumPath = Path.Combine(root, "go.sum");
-        GoSumFile? goSum = File.Exists(sumPath) ? GoSumFile.Load(sumPath) : null;
+        root = set.Root;
+        GoSumFile? goSum = set.GoSum;
         GoCacheLocations caches = CacheLocations();
         var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)

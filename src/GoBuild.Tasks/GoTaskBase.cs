@@ -36,6 +36,12 @@ public abstract class GoTaskBase : CodedTask
     /// <summary><c>-mod</c> value given to go through GOFLAGS: readonly, vendor or mod.</summary>
     public string? ModMode { get; set; }
 
+    /// <summary>
+    /// GOWORK for go, from the workspace decision (the workspace record): the go.work path, or
+    /// <c>off</c> (also when empty) for module mode. Never the ambient GOWORK.
+    /// </summary>
+    public string? Workspace { get; set; }
+
     /// <summary>GOPROXY.</summary>
     public string? ModuleProxy { get; set; }
 
@@ -160,6 +166,13 @@ public abstract class GoTaskBase : CodedTask
             env["GOFLAGS"] = "-mod=" + mode;
         }
 
+        env["GOWORK"] = WorkFile ?? "off";
+        if (WorkFile != null && mode == "mod")
+        {
+            // go refuses -mod=mod in a workspace; say which setting to change before it runs.
+            throw new GoBuildException("WorkspaceModModeMod", WorkFile);
+        }
+
         if (AllowModuleDownload || mode == "mod")
         {
             SetIfNotEmpty(env, "GOPROXY", ModuleProxy);
@@ -200,6 +213,10 @@ public abstract class GoTaskBase : CodedTask
 
         return env;
     }
+
+    /// <summary>The go.work of the workspace decision, or null in module mode.</summary>
+    protected string? WorkFile =>
+        string.IsNullOrWhiteSpace(Workspace) || string.Equals(Workspace!.Trim(), "off", StringComparison.OrdinalIgnoreCase) ? null : Workspace!.Trim();
 
     /// <summary>ModMode in lower case, or null when it is empty.</summary>
     /// <exception cref="GoBuildException">GOB3001: not readonly, vendor or mod.</exception>

@@ -36,7 +36,7 @@ public static class GoEnvironment
         ["GOROOT"] = "GoToolchainRoot or GoToolchainVersion",
         ["GOTOOLCHAIN"] = "GoToolchainVersion",
         ["GOENV"] = "GoEnvironment items (the SDK reads no go.env)",
-        ["GOWORK"] = "GoEnvironment items (the SDK builds the module itself)",
+        ["GOWORK"] = "GoWorkspace",
         ["GOFLAGS"] = "GoModMode",
         ["GOOS"] = "GoTargetPlatforms",
         ["GOARCH"] = "GoTargetPlatforms",

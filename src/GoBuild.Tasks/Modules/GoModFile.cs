@@ -129,6 +129,27 @@ public sealed class GoModFile
     }
 
     /// <summary>
+    /// The requirements of a workspace seen as one go.mod: every module's requirements except the
+    /// workspace's own modules (go builds those from their folders), with each module's replacements
+    /// and then go.work's (which win, as in go).
+    /// </summary>
+    public static GoModFile ForWorkspace(GoModFile work, IReadOnlyList<GoModFile> modules)
+    {
+        var own = new HashSet<string>(modules.Select(m => m.ModulePath), StringComparer.Ordinal);
+        var requires = new List<ModuleVersion>();
+        foreach (ModuleVersion requirement in modules.SelectMany(m => m.Requires))
+        {
+            if (!own.Contains(requirement.Path) && !requires.Contains(requirement))
+            {
+                requires.Add(requirement);
+            }
+        }
+
+        var replaces = modules.SelectMany(m => m.Replaces).Concat(work.Replaces).ToList();
+        return new GoModFile(string.Empty, work.GoVersion, work.Toolchain, requires, replaces, work.Uses, Array.Empty<string>());
+    }
+
+    /// <summary>
     /// What a requirement resolves to after the <c>replace</c> directives: the module itself, another
     /// module version, or null when it is replaced by a local folder (which go.sum does not cover).
     /// </summary>

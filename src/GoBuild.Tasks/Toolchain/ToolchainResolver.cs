@@ -18,6 +18,15 @@ public sealed class ToolchainSettings
     /// <summary>GoToolchainVersion; empty to read go.work/go.mod.</summary>
     public string? Version { get; set; }
 
+    /// <summary>
+    /// The go.work of the workspace decision (GoWorkspace), or null in module mode; only used when
+    /// <see cref="WorkFileDecided"/> (otherwise the nearest go.work above the project counts).
+    /// </summary>
+    public string? WorkFile { get; set; }
+
+    /// <summary>Whether <see cref="WorkFile"/> holds the workspace decision.</summary>
+    public bool WorkFileDecided { get; set; }
+
     /// <summary>GoToolchainMirror; empty for the official site.</summary>
     public string? Mirror { get; set; }
 
@@ -128,7 +137,7 @@ public sealed class ToolchainResolver
         }
 
         string? module = Go.GoModule.FindAbove(_settings.ProjectDirectory, "go.mod", Inputs.Absent);
-        string? work = Go.GoModule.FindAbove(_settings.ProjectDirectory, "go.work", Inputs.Absent);
+        string? work = _settings.WorkFileDecided ? _settings.WorkFile : Go.GoModule.FindAbove(_settings.ProjectDirectory, "go.work", Inputs.Absent);
         string? file = work ?? module;
         if (file == null)
         {

@@ -1,0 +1,95 @@
+using System.IO;
+using System.Linq;
+using System.Security;
+using GoBuild.Sdk.Tests.Infrastructure;
+using GoBuild.Tests;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace GoBuild.Sdk.Tests;
+
+/// <summary>
+/// go.work workspaces (GoWorkspace): a module that uses a sibling through go.work, with no replace
+/// line, restores, verifies and builds; the sibling's packages are inputs; nothing writes a sum file.
+/// </summary>
+[TestClass]
+public sealed class WorkspaceTests
+{
+    private const string App = "app/app.csproj";
+
+    [TestMethod]
+    public void Build_InGoWorkWorkspace_UsesTheSiblingModule_RebuildsOnlyForWhatItReads_AndNoOpRunsNoGo()
+    {
+        string name = nameof(Build_InGoWorkWorkspace_UsesTheSiblingModule_RebuildsOnlyForWhatItReads_AndNoOpRunsNoGo);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name), probeVariable: "GOWORK");
+        TestProject ws = CreateWorkspace(name, go.Root);
+        string[] sums = { "libs/go.sum" };
+        string[] before = sums.Select(s => File.ReadAllText(ws.PathOf(s))).ToArray();
+
+        ws.Build(App).AssertSuccess();
+        Assert.AreEqual("libs says " + FileModuleProxy.Greeting(FileModuleProxy.V1), ws.RunProgram("app/bin/Debug/app"));
+        CollectionAssert.AreEqual(before, sums.Select(s => File.ReadAllText(ws.PathOf(s))).ToArray(), "a sum file was written");
+        Assert.IsFalse(File.Exists(ws.PathOf("go.work.sum")), "go.work.sum was written");
+        // Every go ran in the workspace (restore on a copy of go.work under obj/, so go.work.sum stays the user's).
+        Assert.IsTrue(
+            go.Environments.All(e => e.EndsWith("GOWORK=" + ws.PathOf("go.work"), System.StringComparison.Ordinal) || e.EndsWith("GOWORK=" + ws.PathOf("app/obj/Debug/gobuild/modules/go.work"), System.StringComparison.Ordinal)),
+            "a go ran outside the workspace:\n" + string.Join("\n", go.Environments));
+
+        // No-op: no go, no task.
+        int count = go.Invocations.Length;
+        DotNetResult noOp = ws.Build(App, "-v:diag").AssertSuccess();
+        Assert.AreEqual(count, go.Invocations.Length, "the no-op ran go:\n" + string.Join("\n", go.Invocations.Skip(count)));
+        noOp.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
+
+        // A package of the sibling module the build does not read is no input...
+        ws.WriteFile("libs/unused/unused.go", "package unused\n\nfunc Nothing() {}\n");
+        ws.Build(App).AssertSuccess();
+        Assert.AreEqual(count, go.Invocations.Length, "an unread package of the workspace rebuilt:\n" + string.Join("\n", go.Invocations.Skip(count)));
+
+        // ...one it reads is.
+        ws.WriteFile("libs/greet/greet.go", LibSource("libs now says "));
+        ws.Build(App).AssertSuccess();
+        Assert.AreEqual("libs now says " + FileModuleProxy.Greeting(FileModuleProxy.V1), ws.RunProgram("app/bin/Debug/app"));
+    }
+
+    [TestMethod]
+    public void Build_WithGoWorkspaceOff_IsModuleMode_AndAModuleOutsideUse_FailsWithGOB3022()
+    {
+        TestProject ws = CreateWorkspace(nameof(Build_WithGoWorkspaceOff_IsModuleMode_AndAModuleOutsideUse_FailsWithGOB3022), null);
+
+        // Module mode: no module provides example.com/libs/greet then.
+        DotNetResult off = ws.Build(App, "-p:GoWorkspace=off").AssertFailure();
+        off.AssertOutputContains("example.com/libs/greet");
+
+        ws.WriteFile("go.work", "go 1.22\n\nuse ./libs\n");
+        DotNetResult notUsed = ws.Build(App).AssertFailure();
+        string error = notUsed.AssertError("GOB3022");
+        StringAssert.Contains(error, "'go work use ./app'");
+
+        DotNetResult missing = ws.Build(App, "-p:GoWorkspace=../nope.work").AssertFailure();
+        missing.AssertError("GOB3020", "'../nope.work'");
+    }
+
+    private static string LibSource(string prefix) =>
+        $"package greet\n\nimport \"example.test/greet\"\n\n// Message is what the app prints.\nfunc Message() string {{ return \"{prefix}\" + greet.Hello() }}\n";
+
+    // ws/go.work uses ./libs (example.com/libs, which requires example.test/greet from a file:// proxy)
+    // and ./app (example.com/app, which imports example.com/libs/greet: no require, no replace line,
+    // as `go work use` leaves it; go builds that in the folder, and only in the workspace).
+    private static TestProject CreateWorkspace(string testName, string? goRoot)
+    {
+        TestProject ws = TestProject.Create(testName);
+        FileModuleProxy proxy = FileModuleProxy.Create(ws.PathOf("proxy"));
+        ws.WriteFile("go.work", "go 1.22\n\nuse (\n\t./app\n\t./libs\n)\n");
+        ws.WriteFile("libs/go.mod", $"module example.com/libs\n\ngo 1.22\n\nrequire {FileModuleProxy.ModulePath} {FileModuleProxy.V1}\n");
+        ws.WriteFile("libs/go.sum", proxy.GoSumLines(FileModuleProxy.V1));
+        ws.WriteFile("libs/greet/greet.go", LibSource("libs says "));
+        ws.WriteFile("app/go.mod", "module example.com/app\n\ngo 1.22\n");
+        ws.WriteFile("app/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/libs/greet\"\n)\n\nfunc main() { fmt.Println(greet.Message()) }\n");
+        ws.WriteGoProject(App, goRoot, properties: $"""
+            <GoModuleProxy>{SecurityElement.Escape(proxy.Url)}</GoModuleProxy>
+            <GoPrivateModules>example.test,example.com</GoPrivateModules>
+            <GoModuleCacheDir>{SecurityElement.Escape(ws.PathOf("modcache"))}</GoModuleCacheDir>
+            """, items: """<GoEnvironment Include="GONOPROXY" Value="none" />""");
+        return ws;
+    }
+}
