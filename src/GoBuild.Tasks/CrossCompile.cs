@@ -41,6 +41,12 @@ public sealed class CrossCompile : GoCompileTaskBase
     /// <summary>Where toolchains' platform lists are cached; empty for <c>platforms</c> in the per-user cache.</summary>
     public string? PlatformCacheDir { get; set; }
 
+    /// <summary>
+    /// The import paths of a GoPackage selection (the packages record), built by one go per target;
+    /// empty for the one package GoPackage names.
+    /// </summary>
+    public string[] Packages { get; set; } = Array.Empty<string>();
+
     /// <summary>How many go builds may run at once; 0 for the number of cores.</summary>
     public int MaxParallelism { get; set; }
 
@@ -53,6 +59,7 @@ public sealed class CrossCompile : GoCompileTaskBase
     {
         RequireModule();
         GoBuildOptions options = ParseOptions(ProjectDirectory);
+        options.Packages = Packages.Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
         GoToolchain toolchain = OpenToolchain();
         GoCacheLocations caches = CacheLocations();
         Dictionary<string, string> environment = CreateEnvironment(toolchain, caches);
@@ -107,7 +114,7 @@ public sealed class CrossCompile : GoCompileTaskBase
                 Log.LogMessage(MessageImportance.Normal, "Go target {0}: {1}", target.Context, Describe(target, cgo));
                 Dictionary<string, string> targetEnvironment = target.CreateEnvironment(environment, cgo);
                 targetEnvironment["GOMAXPROCS"] = perTarget.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), targetEnvironment, target.InputsFile, MessageContext(target), perTarget);
+                built[i] = builder.Build(options.WithOutputPath(GoOutput(Targets[i], target)), targetEnvironment, target.InputsFile, MessageContext(target), perTarget);
             }
             catch (GoBuildException ex)
             {
@@ -169,6 +176,15 @@ public sealed class CrossCompile : GoCompileTaskBase
 
         return stdout.ToString();
     }
+
+    // What go's -o gets: the output file; for several commands their folder (go names each program);
+    // nothing for libraries only (the target's OutputPath is then a stamp the targets touch).
+    private static string GoOutput(ITaskItem item, GoTargetPlatform target) => item.GetMetadata("GoOutputKind").Trim() switch
+    {
+        "none" => string.Empty,
+        "folder" => Path.GetFullPath(item.GetMetadata("GoOutputFolder")).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar,
+        _ => Path.GetFullPath(target.OutputPath),
+    };
 
     // The default host build (nothing selected) reads as it did before targets existed: no suffix.
     private static string? MessageContext(GoTargetPlatform target) => target.Implicit ? null : target.Context;

@@ -139,7 +139,8 @@ public sealed class GoModVerify : GoTaskBase
             arguments.Add("-tags=" + tags);
         }
 
-        arguments.AddRange(new[] { "-f", GoModuleOutput.ListTemplate, GoModule.NormalizePackage(ProjectDirectory, Package) });
+        arguments.AddRange(new[] { "-f", GoModuleOutput.ListTemplate });
+        arguments.AddRange(GoPackageSelection.ParsePatterns(ProjectDirectory, Package));
         (int exitCode, IReadOnlyList<string> output) = CaptureGo(toolchain, arguments, env, ProjectDirectory);
         (IReadOnlyList<string> directories, IReadOnlyList<string> embedded, IReadOnlyList<string> lines) = GoModuleOutput.SplitSources(output);
         sources = ModuleSources.Collect(moduleCache, directories, embedded);

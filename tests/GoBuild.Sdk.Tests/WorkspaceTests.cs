@@ -69,6 +69,60 @@ public sealed class WorkspaceTests
         missing.AssertError("GOB3020", "'../nope.work'");
     }
 
+    [TestMethod]
+    public void BuildWithM_OfSolutionWith12GoProjectsOver3WorkspaceModules_BuildsEveryOne_AndItsNoOpRunsNoGo()
+    {
+        string name = nameof(BuildWithM_OfSolutionWith12GoProjectsOver3WorkspaceModules_BuildsEveryOne_AndItsNoOpRunsNoGo);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name), probeVariable: "GOWORK");
+        TestProject ws = TestProject.Create(name);
+        ws.WriteFile("go.work", "go 1.22\n\nuse (\n\t./a\n\t./b\n\t./c\n)\n");
+        var solution = new System.Text.StringBuilder("<Solution>\n");
+        foreach (string module in new[] { "a", "b", "c" })
+        {
+            ws.WriteFile($"{module}/go.mod", $"module example.com/{module}\n\ngo 1.22\n");
+            ws.WriteFile($"{module}/shared/shared.go", $"package shared\n\n// Name names the module.\nfunc Name() string {{ return \"{module}\" }}\n");
+            for (int i = 1; i <= 4; i++)
+            {
+                // Every command imports module a's package: one module's edit reaches the others through go.work.
+                ws.WriteFile($"{module}/cmd/p{i}/main.go", $"package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/a/shared\"\n)\n\nfunc main() {{ fmt.Println(shared.Name(), \"{module}{i}\") }}\n");
+                ws.WriteGoProject($"{module}/cmd/p{i}/{module}{i}.csproj", go.Root);
+                solution.Append($"  <Project Path=\"{module}/cmd/p{i}/{module}{i}.csproj\" />\n");
+            }
+        }
+
+        ws.WriteFile("app/app.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../a/cmd/p1/a1.csproj" />
+                <ProjectReference Include="../c/cmd/p4/c4.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        solution.Append("  <Project Path=\"app/app.csproj\" />\n</Solution>\n");
+        ws.WriteFile("all.slnx", solution.ToString());
+
+        ws.Build("all.slnx", "-m").AssertSuccess();
+        foreach (string module in new[] { "a", "b", "c" })
+        {
+            for (int i = 1; i <= 4; i++)
+            {
+                Assert.AreEqual($"a {module}{i}", ws.RunProgram($"{module}/cmd/p{i}/bin/Debug/{module}{i}"));
+            }
+        }
+
+        Assert.AreEqual("a c4", ws.RunProgram("app/bin/Debug/net10.0/c4"));
+        Assert.IsTrue(go.Environments.All(e => !e.EndsWith("GOWORK=off", System.StringComparison.Ordinal)), "a go ran outside the workspace");
+
+        int count = go.Invocations.Length;
+        ws.Build("all.slnx", "-m").AssertSuccess();
+        Assert.AreEqual(count, go.Invocations.Length, "the no-op of the solution ran go:\n" + string.Join("\n", go.Invocations.Skip(count)));
+    }
+
     private static string LibSource(string prefix) =>
         $"package greet\n\nimport \"example.test/greet\"\n\n// Message is what the app prints.\nfunc Message() string {{ return \"{prefix}\" + greet.Hello() }}\n";
 

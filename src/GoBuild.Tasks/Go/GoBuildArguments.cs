@@ -9,7 +9,14 @@ public static class GoBuildArguments
     /// <summary>The arguments, starting with <c>build</c> and ending with the package.</summary>
     public static IReadOnlyList<string> Create(GoBuildOptions options)
     {
-        var args = new List<string> { "build", "-o", options.OutputPath };
+        // No -o for libraries only: go compiles and type-checks them and writes nothing.
+        var args = new List<string> { "build" };
+        if (options.OutputPath.Length > 0)
+        {
+            args.Add("-o");
+            args.Add(options.OutputPath);
+        }
+
         if (options.TrimPath)
         {
             args.Add("-trimpath");
@@ -21,7 +28,12 @@ public static class GoBuildArguments
             args.Add("-overlay=" + options.Overlay);
         }
 
-        args.Add("-buildmode=" + GoBuildOptions.GoBuildModeFlag(options.BuildMode));
+        // go refuses -buildmode=exe unless exactly one main package is built; for several commands, or
+        // libraries only, its default mode builds each main package as a program and checks the rest
+        // (what `go build -o dir/ ./cmd/...` does).
+        string mode = GoBuildOptions.GoBuildModeFlag(options.BuildMode);
+        bool several = options.OutputPath.Length == 0 || options.OutputPath.EndsWith("/", System.StringComparison.Ordinal) || options.OutputPath.EndsWith("\\", System.StringComparison.Ordinal);
+        args.Add("-buildmode=" + (mode == "exe" && several ? "default" : mode));
         string[] tags = options.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
         if (tags.Length > 0)
         {
@@ -34,7 +46,7 @@ public static class GoBuildArguments
             args.Add("-ldflags=" + ldflags);
         }
 
-        args.Add(options.Package);
+        args.AddRange(options.PackageArguments);
         return args;
     }
 

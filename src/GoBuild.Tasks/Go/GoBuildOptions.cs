@@ -40,6 +40,16 @@ public sealed class GoBuildOptions
     /// <summary><c>-X name=value</c> definitions, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> LinkerVariables { get; set; } = Array.Empty<KeyValuePair<string, string>>();
 
+    /// <summary>
+    /// The packages of a GoPackage selection (import paths, from the packages record); empty builds
+    /// <see cref="Package"/> alone. With several, <see cref="OutputPath"/> is a folder ending in a
+    /// separator (<c>go build -o dir/</c>) or empty (libraries only: compiled and checked, nothing written).
+    /// </summary>
+    public IReadOnlyList<string> Packages { get; set; } = Array.Empty<string>();
+
+    /// <summary>What go builds: <see cref="Packages"/>, else <see cref="Package"/>.</summary>
+    public IReadOnlyList<string> PackageArguments => Packages.Count > 0 ? Packages : new[] { Package };
+
     /// <summary>A <c>go build -overlay</c> JSON file (files the SDK adds to the package), or empty.</summary>
     public string Overlay { get; set; } = string.Empty;
 

@@ -46,7 +46,10 @@ public sealed class GoPackageBuilder
     /// <param name="parallelism">go's <c>-p</c> (the cores granted for this build); 0 for go's default.</param>
     public bool Build(GoBuildOptions options, IReadOnlyDictionary<string, string> environment, string? inputsFile, string? context = null, int parallelism = 0)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+        if (options.OutputPath.Length > 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+        }
 
         // On failure the record of the last good build stays: the edited file is newer than the
         // output, so the next build runs go again whatever the record says.
@@ -79,9 +82,12 @@ public sealed class GoPackageBuilder
 
         string packagesFile = PackagesRecordPath(inputsFile!);
         string inputsTemplate = GoPackageInputs.ListArguments(options.Package)[3];
+
+        // Taken in the build's own environment (GOOS/GOARCH, cgo, GOFLAGS' -mod, GOWORK) with its tags:
+        // exactly the files this target's build read.
         var lines = new List<string>();
         int exitCode = new GoProcessRunner(_toolchain.Executable).Run(
-            GoLinkedPackages.ListArguments(options.Package, options.Tags, inputsTemplate),
+            GoLinkedPackages.ListArguments(options.PackageArguments, options.Tags, inputsTemplate),
             _workingDirectory,
             environment,
             (line, isError) =>
@@ -109,7 +115,7 @@ public sealed class GoPackageBuilder
         var split = lines.Select(GoLinkedPackages.SplitLine).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(inputsFile))!);
         WriteIfDifferent(inputsFile!, GoPackageInputs.ToPatterns(split.Select(l => l.InputsLine), _moduleCache));
-        WriteIfDifferent(packagesFile, GoLinkedPackages.ToRecord(options.OutputPath, split.Select(l => l.RecordLine)));
+        WriteIfDifferent(packagesFile, GoLinkedPackages.ToRecord(options.OutputPath.Length > 0 ? options.OutputPath : inputsFile!, split.Select(l => l.RecordLine)));
     }
 
     private static void WriteIfDifferent(string path, string text)

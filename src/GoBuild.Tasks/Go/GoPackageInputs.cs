@@ -63,7 +63,7 @@ public static class GoPackageInputs
     // MSBuild's special characters, escaped twice (%25XX): the targets read the file through
     // [MSBuild]::Unescape, which turns our unescaped '*' into a wildcard and %25XX into %XX, which
     // the item Include then reads as one literal character.
-    private static string Escape(string path)
+    internal static string Escape(string path)
     {
         var sb = new StringBuilder(path.Length);
         foreach (char c in path)

@@ -76,7 +76,11 @@ public sealed class GoLinkedPackages
     /// The go list arguments for one build: this record's fields followed by
     /// <paramref name="inputsTemplate"/> (GoPackageInputs'), for the build's tags.
     /// </summary>
-    public static IReadOnlyList<string> ListArguments(string package, IReadOnlyList<string> tags, string inputsTemplate)
+    public static IReadOnlyList<string> ListArguments(string package, IReadOnlyList<string> tags, string inputsTemplate) =>
+        ListArguments(new[] { package }, tags, inputsTemplate);
+
+    /// <summary>The same for a build of several packages (GoPackage patterns): one go list for all.</summary>
+    public static IReadOnlyList<string> ListArguments(IReadOnlyList<string> packages, IReadOnlyList<string> tags, string inputsTemplate)
     {
         var args = new List<string> { "list", "-deps" };
         string[] clean = tags.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray();
@@ -88,7 +92,7 @@ public sealed class GoLinkedPackages
 
         args.Add("-f");
         args.Add(ListTemplate + inputsTemplate);
-        args.Add(package);
+        args.AddRange(packages);
         return args;
     }
 

@@ -21,6 +21,25 @@ public sealed class GoBuildArgumentsTests
     }
 
     [TestMethod]
+    public void Create_ForSeveralCommands_WritesIntoTheFolderInGosDefaultMode_WithEveryPackage()
+    {
+        // go refuses -buildmode=exe for more than one main package; its default mode builds each one.
+        IReadOnlyList<string> args = GoBuildArguments.Create(new GoBuildOptions { OutputPath = "/out/", Packages = new[] { "example.com/m/cmd/a", "example.com/m/cmd/b", "example.com/m/lib" } });
+
+        CollectionAssert.AreEqual(
+            new[] { "build", "-o", "/out/", "-trimpath", "-buildvcs=false", "-buildmode=default", "example.com/m/cmd/a", "example.com/m/cmd/b", "example.com/m/lib" },
+            args.ToArray());
+    }
+
+    [TestMethod]
+    public void Create_ForLibrariesOnly_WritesNothing()
+    {
+        IReadOnlyList<string> args = GoBuildArguments.Create(new GoBuildOptions { OutputPath = string.Empty, Packages = new[] { "example.com/m/lib" } });
+
+        CollectionAssert.AreEqual(new[] { "build", "-trimpath", "-buildvcs=false", "-buildmode=default", "example.com/m/lib" }, args.ToArray());
+    }
+
+    [TestMethod]
     public void Create_WithEveryOption_PutsFlagsInFixedOrderAndPackageLast()
     {
         var options = new GoBuildOptions

@@ -1,0 +1,3 @@
+module example.com/libs
+
+go 1.22
