@@ -89,7 +89,8 @@ public sealed class GoTest : GoTaskBase
         using IDisposable cores = RequestCores(int.MaxValue);
         GoCacheLocations caches = CacheLocations();
         using IDisposable yielded = Yield();
-        using IDisposable slots = AcquireCoreSlots(caches);
+        // Test binaries may run for long (and wait on I/O): tests of other projects keep running alongside.
+        using IDisposable slots = AcquireCoreSlots(caches, oneAtATimePerCache: false);
         Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
 
         // The test binaries inherit go's environment: they keep their own GOMAXPROCS (tests may
