@@ -76,8 +76,8 @@ printf 'go 1.22\n\nuse (\n\t./a\n\t./b\n\t./c\n)\n' > "$sol/go.work"
 { echo '<Solution>'
   for i in $(seq 1 12); do
     mkdir -p "$sol/empty/e$i"
-    printf '<Project Sdk="Microsoft.Build.NoTargets">\n  <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework></PropertyGroup>\n</Project>\n' > "$sol/empty/e$i/e$i.proj"
-    echo "  <Project Path=\"empty/e$i/e$i.proj\" />"
+    printf '<Project Sdk="Microsoft.Build.NoTargets">\n  <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework></PropertyGroup>\n</Project>\n' > "$sol/empty/e$i/e$i.csproj"
+    echo "  <Project Path=\"empty/e$i/e$i.csproj\" />"
   done
   echo '</Solution>'; } > "$sol/empty.slnx"
 dotnet build "$sol/go.slnx" -m -nologo -v:q >/dev/null
