@@ -2,33 +2,34 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using GoBuild.Tasks.Go;
-using GoBuild.Tasks.Toolchain;
+using GoBuild.Tasks.Records;
 using Microsoft.Build.Framework;
 
 namespace GoBuild.Tasks;
 
 /// <summary>
-/// Builds one package for several target platforms (GOOS/GOARCH and variants), in parallel up to
-/// the number of cores (go's build cache is shared and safe for concurrent use). Every target is
-/// checked against the toolchain's own <c>go tool dist list</c> first; every error names its target.
+/// The build decision: checks every build and platform setting, selects the targets
+/// (<see cref="TargetMatrix"/>), names their outputs and writes what it decided as records under
+/// the intermediate folder (write-only-when-different; docs/design.md lists them): one
+/// <c>&lt;key&gt;.target</c> per target with every setting of that target, <c>targets</c> (a row
+/// per target for the targets to read), and <c>outputs</c> (every file the build writes). It runs
+/// no go and needs no toolchain, so clean, publish and pack can ask for it too. The targets run it
+/// only when the raw settings it reads changed (their stamp <c>build.settings</c>).
 /// </summary>
-/// <remarks>
-/// The targets pass only the platforms whose outputs are out of date (MSBuild's partial build over
-/// the per-target stamp files), so a change to one target's settings rebuilds that target alone.
-/// </remarks>
-public sealed class CrossCompile : GoCompileTaskBase
+public sealed class CrossCompile : CodedTask
 {
-    /// <summary>
-    /// The platforms to build (the <c>_GoBuildTarget</c> items): metadata GoOS, GoArch, GOARM,
-    /// GOAMD64, GOARM64, RuntimeIdentifier, GoCCompiler, GoCgoEnabled, OutputPath, InputsFile.
-    /// </summary>
+    /// <summary>The project folder.</summary>
     [Required]
-    public ITaskItem[] Targets { get; set; } = Array.Empty<ITaskItem>();
+    public string ProjectDirectory { get; set; } = string.Empty;
 
-    /// <summary>The RID table (<c>_GoBuildRuntimeIdentifierMap</c>): Include = RID; metadata GoOS, GoArch, GOARM, Primary.</summary>
-    public ITaskItem[] RuntimeIdentifierTable { get; set; } = Array.Empty<ITaskItem>();
+    /// <summary>Where the records go (<c>$(_GoBuildIntermediateDir)</c>).</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = string.Empty;
+
+    /// <summary>OutDir.</summary>
+    [Required]
+    public string OutDir { get; set; } = string.Empty;
 
     /// <summary>GOOS of the machine the build runs on.</summary>
     [Required]
@@ -38,195 +39,141 @@ public sealed class CrossCompile : GoCompileTaskBase
     [Required]
     public string HostGoArch { get; set; } = string.Empty;
 
-    /// <summary>Where toolchains' platform lists are cached; empty for <c>platforms</c> in the per-user cache.</summary>
-    public string? PlatformCacheDir { get; set; }
+    /// <summary>RuntimeIdentifier.</summary>
+    public string? RuntimeIdentifier { get; set; }
 
-    /// <summary>How many go builds may run at once; 0 for the number of cores.</summary>
-    public int MaxParallelism { get; set; }
+    /// <summary>RuntimeIdentifiers.</summary>
+    public string? RuntimeIdentifiers { get; set; }
 
-    /// <summary>The items of <see cref="Targets"/> whose build succeeded (their stamps get settled).</summary>
-    [Output]
-    public ITaskItem[] BuiltTargets { get; private set; } = Array.Empty<ITaskItem>();
+    /// <summary>GoTargetPlatforms.</summary>
+    public string? TargetPlatforms { get; set; }
+
+    /// <summary>GoTargetPlatform items (metadata GOARM, GOAMD64, GOARM64, RuntimeIdentifier, GoCCompiler, GoCgoEnabled).</summary>
+    public ITaskItem[] TargetPlatformItems { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>GoOutputName.</summary>
+    [Required]
+    public string OutputName { get; set; } = string.Empty;
+
+    /// <summary>GoPackage: a folder relative to the project, or an import path.</summary>
+    public string? Package { get; set; }
+
+    /// <summary>GoBuildMode.</summary>
+    public string? BuildMode { get; set; }
+
+    /// <summary>GoTrimPath.</summary>
+    public string? TrimPath { get; set; }
+
+    /// <summary>GoStrip.</summary>
+    public string? Strip { get; set; }
+
+    /// <summary>GoLdFlags.</summary>
+    public string? LdFlags { get; set; }
+
+    /// <summary>GoTags.</summary>
+    public string? Tags { get; set; }
+
+    /// <summary>GoBuildVcs.</summary>
+    public string? BuildVcs { get; set; }
+
+    /// <summary>GoCgoEnabled; empty for the build mode's default.</summary>
+    public string? CgoEnabled { get; set; }
+
+    /// <summary>GoCCompiler.</summary>
+    public string? CCompiler { get; set; }
+
+    /// <summary>A <c>go build -overlay</c> file (GoBuild.Interop.targets: the bindings' free function), or empty.</summary>
+    public string? Overlay { get; set; }
+
+    /// <summary>GoLinkerVariable items (Include = importpath.name, Value = value).</summary>
+    public ITaskItem[] LinkerVariables { get; set; } = Array.Empty<ITaskItem>();
 
     /// <inheritdoc/>
     protected override void ExecuteCore()
     {
-        RequireModule();
-        GoBuildOptions options = ParseOptions(ProjectDirectory);
-        GoToolchain toolchain = OpenToolchain();
-        GoCacheLocations caches = CacheLocations();
-        Dictionary<string, string> environment = CreateEnvironment(toolchain, caches);
+        string directory = Path.GetFullPath(IntermediateDirectory);
+        GoBuildOptions options = ParseOptions();
+        var settings = new TargetMatrixSettings
+        {
+            RuntimeIdentifier = RuntimeIdentifier ?? string.Empty,
+            RuntimeIdentifiers = RuntimeIdentifiers ?? string.Empty,
+            TargetPlatforms = TargetPlatforms ?? string.Empty,
+            Declared = TargetPlatformItems.Select(ToDeclared).ToArray(),
+            HostGoOS = HostGoOS.Trim(),
+            HostGoArch = HostGoArch.Trim(),
+            BuildMode = options.BuildMode,
+            OutputName = OutputName.Trim(),
+            CCompiler = CCompiler ?? string.Empty,
+            CgoEnabled = CgoEnabled ?? string.Empty,
+            OutDir = Path.GetFullPath(Path.Combine(ProjectDirectory, OutDir)),
+            IntermediateDirectory = directory,
+        };
+        IReadOnlyList<GoTargetPlatform> targets = TargetMatrix.Select(settings, RuntimeIdentifierTable.Default);
 
-        var table = new RuntimeIdentifierTable(RuntimeIdentifierTable.Select(ToEntry));
-        GoPlatformList platforms = LoadPlatforms(toolchain, caches, environment);
-        var validator = new GoTargetValidator(platforms, table, toolchain.Version, HostGoOS.Trim(), HostGoArch.Trim());
-
-        List<GoTargetPlatform> targets = Targets.Select(ToTarget).ToList();
-        var built = new bool[targets.Count];
-        bool valid = true;
+        // Everything is computed before anything is written: a bad setting leaves the last records as they were.
+        var targetRecords = new List<(string Path, IReadOnlyList<string> Lines)>();
+        var rows = new List<string>();
+        var outputs = new List<string>();
         foreach (GoTargetPlatform target in targets)
         {
-            validator.Complete(target);
-            foreach (GoTargetError error in validator.Validate(target, options.BuildMode))
+            bool cgo = target.IsCgoEnabled(options.BuildMode);
+            IReadOnlyList<string> lines = TargetRecord.Lines(target, options.WithOutputPath(target.OutputPath), cgo);
+            string record = TargetRecord.PathOf(directory, target.Key);
+            targetRecords.Add((record, lines));
+            string headerRelative = target.HeaderPath.Length > 0 ? Path.ChangeExtension(target.RelativePath, ".h") : string.Empty;
+            rows.Add(RecordFile.Row(
+                Path.Combine(directory, target.Key + ".stamp"),
+                target.Key,
+                target.GoOS,
+                target.GoArch,
+                target.RuntimeIdentifier,
+                target.OutputPath,
+                target.RelativePath,
+                target.HeaderPath,
+                headerRelative,
+                target.InputsFile,
+                record,
+                TargetRecord.Digest(lines),
+                target.Implicit ? "true" : "false"));
+            outputs.Add(RecordFile.Row(target.OutputPath, target.RelativePath));
+            if (target.HeaderPath.Length > 0)
             {
-                LogTargetError(error.ResourceName, error.Arguments, MessageContext(target));
-                valid = false;
+                outputs.Add(RecordFile.Row(target.HeaderPath, headerRelative));
             }
         }
 
-        // Nothing starts while any target is wrong: a matrix half-built from a typo helps nobody.
-        if (!valid)
+        foreach ((string path, IReadOnlyList<string> lines) in targetRecords)
         {
-            return;
+            RecordFile.Write(path, lines);
         }
 
-        GoPackageBuilder builder = CreateBuilder(toolchain, caches);
-
-        // The cores MSBuild grants are split between the targets built at once: each go gets its
-        // share as -p and GOMAXPROCS, so the whole task never runs more compilers than it was given.
-        using IDisposable cores = RequestCores(int.MaxValue);
-
-        // While go runs (and while other builds' go hold every core), this node may build other
-        // projects; the core slots keep their go and ours within the machine's cores together.
-        using IDisposable yielded = Yield();
-        using IDisposable slots = AcquireCoreSlots(caches);
-        int fanOut = Math.Max(1, Math.Min(targets.Count, MaxParallelism > 0 ? Math.Min(MaxParallelism, GrantedCores) : GrantedCores));
-        int perTarget = Math.Max(1, GrantedCores / fanOut);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = fanOut };
-        Parallel.For(0, targets.Count, parallel, i =>
-        {
-            GoTargetPlatform target = targets[i];
-            if (CancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                bool cgo = target.IsCgoEnabled(options.BuildMode);
-                Log.LogMessage(MessageImportance.Normal, "Go target {0}: {1}", target.Context, Describe(target, cgo));
-                Dictionary<string, string> targetEnvironment = target.CreateEnvironment(environment, cgo);
-                targetEnvironment["GOMAXPROCS"] = perTarget.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), targetEnvironment, target.InputsFile, MessageContext(target), perTarget);
-            }
-            catch (GoBuildException ex)
-            {
-                LogTargetError(ex.ResourceName, ex.Arguments, MessageContext(target));
-            }
-            catch (OperationCanceledException)
-            {
-                // Reported once, below.
-            }
-            catch (Exception ex)
-            {
-                // A Parallel.For body runs on a pool thread; nothing may escape it unreported.
-                LogTargetError("BackgroundStepFailed", new object[] { "Building the Go target", ex.ToString() }, target.Context);
-            }
-        });
-
-        CancellationToken.ThrowIfCancellationRequested();
-        BuiltTargets = Targets.Where((_, i) => built[i]).ToArray();
+        RecordFile.Write(Path.Combine(directory, "targets"), rows);
+        RecordFile.Write(Path.Combine(directory, "outputs"), outputs);
     }
 
-    private GoPlatformList LoadPlatforms(GoToolchain toolchain, GoCacheLocations caches, IReadOnlyDictionary<string, string> environment)
+    private GoBuildOptions ParseOptions() => new()
     {
-        try
-        {
-            string cacheDirectory = string.IsNullOrWhiteSpace(PlatformCacheDir) ? Path.Combine(caches.Root, "platforms") : PlatformCacheDir!;
-            return GoPlatformList.Load(toolchain.Version, cacheDirectory, () => RunDistList(toolchain, environment));
-        }
-        catch (FormatException ex)
-        {
-            throw new GoBuildException("PlatformListUnreadable", toolchain.Root, ex.Message);
-        }
-    }
+        Package = GoModule.NormalizePackage(ProjectDirectory, Package),
+        BuildMode = GoBuildOptions.ParseBuildMode(BuildMode),
+        TrimPath = GoBuildOptions.ParseBool("GoTrimPath", TrimPath, true),
+        Strip = GoBuildOptions.ParseBool("GoStrip", Strip, false),
 
-    private string RunDistList(GoToolchain toolchain, IReadOnlyDictionary<string, string> environment)
-    {
-        var stdout = new System.Text.StringBuilder();
-        var stderr = new List<string>();
-        Log.LogMessage(MessageImportance.Low, "{0} tool dist list -json", toolchain.Executable);
-        int exitCode = new GoProcessRunner(toolchain.Executable).Run(
-            new[] { "tool", "dist", "list", "-json" },
-            ProjectDirectory,
-            environment,
-            (line, isError) =>
-            {
-                if (isError)
-                {
-                    stderr.Add(line);
-                }
-                else
-                {
-                    stdout.AppendLine(line);
-                }
-            },
-            CancellationToken);
-        if (exitCode != 0)
-        {
-            throw new GoBuildException("PlatformListUnreadable", toolchain.Root, $"exit code {exitCode}: {string.Join(Environment.NewLine, stderr)}");
-        }
-
-        return stdout.ToString();
-    }
-
-    // The default host build (nothing selected) reads as it did before targets existed: no suffix.
-    private static string? MessageContext(GoTargetPlatform target) => target.Implicit ? null : target.Context;
-
-    // Called from parallel builds: TaskLoggingHelper is safe to use from several threads.
-    private void LogTargetError(string resourceName, object[] arguments, string? context)
-    {
-        string message = Resources.Format(resourceName, arguments) + (string.IsNullOrEmpty(context) ? string.Empty : " [" + context + "]");
-        string? code = Log.ExtractMessageCode(message, out string text);
-        Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: null, lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: text);
-    }
-
-    private static string Describe(GoTargetPlatform target, bool cgo)
-    {
-        var parts = new List<string> { "GOOS=" + target.GoOS, "GOARCH=" + target.GoArch };
-        if (target.GoArm.Length > 0)
-        {
-            parts.Add("GOARM=" + target.GoArm);
-        }
-
-        if (target.GoAmd64.Length > 0)
-        {
-            parts.Add("GOAMD64=" + target.GoAmd64);
-        }
-
-        if (target.GoArm64.Length > 0)
-        {
-            parts.Add("GOARM64=" + target.GoArm64);
-        }
-
-        parts.Add("CGO_ENABLED=" + (cgo ? "1" : "0"));
-        if (cgo && target.CCompiler.Length > 0)
-        {
-            parts.Add("CC=" + target.CCompiler);
-        }
-
-        return string.Join(" ", parts) + " -> " + target.OutputPath;
-    }
-
-    private static RuntimeIdentifierEntry ToEntry(ITaskItem item) => new(
-        item.ItemSpec.Trim(),
-        item.GetMetadata("GoOS").Trim(),
-        item.GetMetadata("GoArch").Trim(),
-        item.GetMetadata("GOARM").Trim(),
-        string.Equals(item.GetMetadata("Primary").Trim(), "true", StringComparison.OrdinalIgnoreCase));
-
-    private static GoTargetPlatform ToTarget(ITaskItem item) => new()
-    {
-        GoOS = item.GetMetadata("GoOS"),
-        GoArch = item.GetMetadata("GoArch"),
-        GoArm = item.GetMetadata("GOARM"),
-        GoAmd64 = item.GetMetadata("GOAMD64"),
-        GoArm64 = item.GetMetadata("GOARM64"),
-        RuntimeIdentifier = item.GetMetadata("RuntimeIdentifier"),
-        CCompiler = item.GetMetadata("GoCCompiler"),
-        CgoEnabled = item.GetMetadata("GoCgoEnabled"),
-        OutputPath = item.GetMetadata("OutputPath"),
-        InputsFile = item.GetMetadata("InputsFile"),
-        Implicit = string.Equals(item.GetMetadata("Implicit").Trim(), "true", StringComparison.OrdinalIgnoreCase),
+        // go splits -ldflags on any white space: a line break of a multi-line property is a space.
+        LdFlags = (LdFlags ?? string.Empty).Replace("\r", " ").Replace("\n", " ").Trim(),
+        Tags = TargetMatrix.Split(Tags).SelectMany(t => t.Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(),
+        BuildVcs = GoBuildOptions.ParseBuildVcs(BuildVcs),
+        Overlay = string.IsNullOrWhiteSpace(Overlay) ? string.Empty : Path.GetFullPath(Overlay!.Trim()),
+        LinkerVariables = LinkerVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec.Trim(), i.GetMetadata("Value"))).ToArray(),
     };
+
+    private static DeclaredTarget ToDeclared(ITaskItem item)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in new[] { "GOARM", "GOAMD64", "GOARM64", "RuntimeIdentifier", "GoCCompiler", "GoCgoEnabled" })
+        {
+            metadata[name] = item.GetMetadata(name);
+        }
+
+        return new DeclaredTarget(item.ItemSpec, metadata);
+    }
 }
