@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -121,7 +122,9 @@ public sealed class GoSupplyChain : CodedTask
                 "AuditDataUnavailable",
                 source.Text,
                 p.Reason,
-                p.CachedAge.HasValue ? Resources.Format("AuditCachedCopyUsed", Age(p.CachedAge.Value)) : database.Available ? Resources.Format("AuditEntryMissing") : Resources.Format("AuditNotAudited")))
+                p.CachedAge.HasValue ? Resources.Format("AuditCachedCopyUsed", Age(p.CachedAge.Value)) : database.Available ? Resources.Format("AuditEntryMissing")
+                : database.NextCheck.HasValue ? Resources.Format("AuditNotAuditedUntil", database.NextCheck.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), client.CacheDirectory)
+                : Resources.Format("AuditNotAudited")))
             .ToList();
 
         foreach ((ITaskItem item, BuiltOutput output) in outputs)
@@ -169,7 +172,7 @@ public sealed class GoSupplyChain : CodedTask
 
         if (!string.IsNullOrEmpty(AuditDataRecord))
         {
-            // No data: no stamp, so the next build's up-to-date check finds an input missing and tries again.
+            // No stamp (no data, nothing recorded): the next build's up-to-date check finds an input missing and tries again.
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(AuditDataRecord!))!);
             WriteIfDifferent(AuditDataRecord!, database.StampPath ?? Path.Combine(cacheRoot, "no-data.stamp"));
         }

@@ -45,8 +45,8 @@ public sealed class StandardHookTests
             """);
 
         // What many repositories set for their C# projects; it must not make a Go project generate C#.
-        // It replaces the workspace's own Directory.Build.props, so it names the test's audit data too.
-        ws.WriteFile("app/Directory.Build.props", $"<Project><PropertyGroup><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable><GoAuditSource>{SecurityElement.Escape(VulnDbFixture.Folder)}</GoAuditSource></PropertyGroup></Project>\n");
+        // Nearer than the workspace's, it imports that one (DirectoryBuildProps), so the audit stays offline.
+        DirectoryBuildProps.Write(ws, "app", "<ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable>");
 
         DotNetResult first = ws.Build("app/app.csproj").AssertSuccess();
         AssertInOrder(

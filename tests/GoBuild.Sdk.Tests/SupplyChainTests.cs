@@ -73,6 +73,28 @@ public sealed class SupplyChainTests
     }
 
     [TestMethod]
+    public void Build_WithAnInvalidGoAuditSource_FailsWithGOB3105BeforeRestoreOrGoRuns_AndWritesNothing()
+    {
+        string name = nameof(Build_WithAnInvalidGoAuditSource_FailsWithGOB3105BeforeRestoreOrGoRuns_AndWritesNothing);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name));
+        TestProject ws = VulnerableApp(name, goRoot: go.Root);
+
+        // Plain http to a host that is not loopback: refused before the restore downloads any module.
+        DotNetResult bad = ws.Build(Project, "-p:GoAuditSource=http://vulndb.example.com/").AssertFailure();
+
+        StringAssert.Contains(bad.AssertError("GOB3105"), "GoAuditSource is 'http://vulndb.example.com/'");
+        Assert.AreEqual(0, go.Invocations.Length, "go ran before the setting was checked: " + string.Join("; ", go.Invocations));
+        Assert.IsFalse(Directory.Exists(ws.PathOf("modcache")), "the restore downloaded modules before the setting was checked");
+        Assert.IsFalse(Directory.Exists(ws.PathOf("app/bin")), "something was built: " + bad.Describe());
+        Assert.IsFalse(Directory.Exists(ws.PathOf("app/obj/Debug/gobuild/supply")) && Directory.EnumerateFiles(ws.PathOf("app/obj/Debug/gobuild/supply"), "*.audit").Any(), "an audit record was written");
+
+        // Every build says so again until the setting is fixed; then the build runs as usual.
+        ws.Build(Project, "-p:GoAuditSource=ftp://vulndb.example.com/").AssertFailure().AssertError("GOB3105", "ftp://vulndb.example.com/");
+        ws.Build(Project).AssertSuccess();
+        Assert.IsTrue(File.Exists(ws.PathOf("app/bin/Debug/app")));
+    }
+
+    [TestMethod]
     public void Build_WithAnOldToolchain_WarnsGOB3103ForLinkedStdPackagesAndTheToolchain_AndSuppressedEntriesStaySilent()
     {
         TestProject ws = TestProject.CreateHello(
@@ -91,12 +113,12 @@ public sealed class SupplyChainTests
     }
 
     [TestMethod]
-    public void Build_WhenTheDataCannotBeFetched_WarnsGOB3104EvenWithTreatWarningsAsErrors_AndTheNextBuildTriesAgain()
+    public void Build_WhenTheDataCannotBeFetched_WarnsGOB3104EvenWithTreatWarningsAsErrors_AndANoOpBuildReplaysItWithoutTaskOrRequest()
     {
         using LoopbackMirror mirror = ServeDatabase();
         mirror.Fail("index/db.json", MirrorFault.ServerError);
         TestProject ws = TestProject.CreateHello(
-            nameof(Build_WhenTheDataCannotBeFetched_WarnsGOB3104EvenWithTreatWarningsAsErrors_AndTheNextBuildTriesAgain),
+            nameof(Build_WhenTheDataCannotBeFetched_WarnsGOB3104EvenWithTreatWarningsAsErrors_AndANoOpBuildReplaysItWithoutTaskOrRequest),
             properties: $"<GoAuditSource>{mirror.BaseUri}</GoAuditSource><GoAuditCacheDir>$(MSBuildThisFileDirectory)../vulndb-cache</GoAuditCacheDir><TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
 
         DotNetResult offline = ws.Build(Project).AssertSuccess();
@@ -104,8 +126,24 @@ public sealed class SupplyChainTests
         string warning = Single(AuditWarnings(offline), "GOB3104", mirror.BaseUri.AbsoluteUri);
         StringAssert.Contains(warning, "HTTP 500");
         StringAssert.Contains(warning, "not audited");
+        StringAssert.Contains(warning, "asked once a day");
 
-        // No data was used, so nothing is up to date: the next build asks again, and now gets it.
+        // The failed ask is the day's check: a no-op build runs no task, asks nothing, and still warns.
+        int requests = mirror.Requests.Count;
+        DotNetResult noOp = ws.Build(Project, "-v:diag").AssertSuccess();
+        CollectionAssert.AreEquivalent(AuditWarnings(offline), AuditWarnings(noOp), noOp.Describe());
+        Assert.AreEqual(requests, mirror.Requests.Count, "a no-op build asked the source: " + string.Join(", ", mirror.Requests.Skip(requests)));
+        noOp.AssertOutputContains("Skipping target \"_GoBuildSupplyChain\" because all output files are up-to-date");
+        noOp.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
+
+        // A changed output is audited again, still without asking within the day.
+        ws.WriteFile("app/main.go", File.ReadAllText(ws.PathOf("app/main.go")).Replace("app %s", "app: %s"));
+        DotNetResult rebuilt = ws.Build(Project).AssertSuccess();
+        Single(AuditWarnings(rebuilt), "GOB3104", "HTTP 500");
+        Assert.AreEqual(requests, mirror.Requests.Count, string.Join(", ", mirror.Requests.Skip(requests)));
+
+        // Deleting the cache (as the warning says) asks at once; the source answers now.
+        Directory.Delete(ws.PathOf("vulndb-cache"), recursive: true);
         DotNetResult next = ws.Build(Project).AssertSuccess();
         Assert.AreEqual(2, mirror.Count("index/db.json"));
         Assert.AreEqual(0, AuditWarnings(next).Length, next.Describe());

@@ -115,14 +115,7 @@ public sealed class TemplateTests
               "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }
             }
             """);
-        ws.WriteFile("Directory.Build.props", $"""
-            <Project>
-              <PropertyGroup>
-                <GoToolchainRoot>{SecurityElement.Escape(RepoPaths.GoRoot(goVersion))}</GoToolchainRoot>
-                <GoAuditSource>{SecurityElement.Escape(VulnDbFixture.Folder)}</GoAuditSource>
-              </PropertyGroup>
-            </Project>
-            """);
+        DirectoryBuildProps.Write(ws, string.Empty, $"<GoToolchainRoot>{SecurityElement.Escape(RepoPaths.GoRoot(goVersion))}</GoToolchainRoot>");
         return ws;
     }
 

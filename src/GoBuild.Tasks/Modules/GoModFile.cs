@@ -13,8 +13,14 @@ namespace GoBuild.Tasks.Modules;
 /// </summary>
 public sealed class GoModFile
 {
-    private GoModFile(string modulePath, string goVersion, string toolchain, IReadOnlyList<ModuleVersion> requires, IReadOnlyList<GoModReplace> replaces, IReadOnlyList<string> uses)
+    // The directives go knows in each kind of file; any other word at the start of a line is an error
+    // for go ("unknown directive"), so the workspace decision reports it before go runs.
+    private static readonly string[] s_modVerbs = { "module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore" };
+    private static readonly string[] s_workVerbs = { "go", "toolchain", "godebug", "use", "replace" };
+
+    private GoModFile(string modulePath, string goVersion, string toolchain, IReadOnlyList<ModuleVersion> requires, IReadOnlyList<GoModReplace> replaces, IReadOnlyList<string> uses, IReadOnlyList<string> problems)
     {
+        Problems = problems;
         ModulePath = modulePath;
         GoVersion = goVersion;
         Toolchain = toolchain;
@@ -41,17 +47,35 @@ public sealed class GoModFile
     /// <summary>The <c>replace</c> directives, in file order.</summary>
     public IReadOnlyList<GoModReplace> Replaces { get; }
 
+    /// <summary>
+    /// What go would refuse in the file, as <c>line N: text</c>: a directive the kind of file does not
+    /// have, a block left open, a <c>use</c> without a folder. Empty for a well-formed file.
+    /// </summary>
+    public IReadOnlyList<string> Problems { get; }
+
     /// <summary>Reads <paramref name="path"/>.</summary>
     public static GoModFile Load(string path) => Parse(File.ReadAllText(path));
 
+    /// <summary>Reads the go.work file <paramref name="path"/>.</summary>
+    public static GoModFile LoadWork(string path) => ParseWork(File.ReadAllText(path));
+
     /// <summary>Parses go.mod text.</summary>
-    public static GoModFile Parse(string text)
+    public static GoModFile Parse(string text) => Parse(text, s_modVerbs);
+
+    /// <summary>Parses go.work text (its directives: go, toolchain, godebug, use, replace).</summary>
+    public static GoModFile ParseWork(string text) => Parse(text, s_workVerbs);
+
+    private static GoModFile Parse(string text, string[] knownVerbs)
     {
         var directives = new Directives();
+        var problems = new List<string>();
         string? block = null;
-        foreach (string rawLine in text.Split('\n'))
+        int blockLine = 0;
+        string[] lines = text.Split('\n');
+        for (int index = 0; index < lines.Length; index++)
         {
-            List<string> tokens = Tokenize(rawLine);
+            int lineNumber = index + 1;
+            List<string> tokens = Tokenize(lines[index]);
             if (tokens.Count == 0)
             {
                 continue;
@@ -65,20 +89,43 @@ public sealed class GoModFile
                     continue;
                 }
 
-                directives.Add(block, tokens);
+                Add(directives, block, tokens, lineNumber, problems);
+                continue;
+            }
+
+            if (!knownVerbs.Contains(tokens[0], StringComparer.Ordinal))
+            {
+                problems.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "line {0}: unknown directive: {1}", lineNumber, tokens[0]));
                 continue;
             }
 
             if (tokens.Count == 2 && tokens[1] == "(")
             {
                 block = tokens[0];
+                blockLine = lineNumber;
                 continue;
             }
 
-            directives.Add(tokens[0], tokens.Skip(1).ToList());
+            Add(directives, tokens[0], tokens.Skip(1).ToList(), lineNumber, problems);
         }
 
-        return new GoModFile(directives.ModulePath, directives.GoVersion, directives.Toolchain, directives.Requires, directives.Replaces, directives.Uses);
+        if (block != null)
+        {
+            problems.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "line {0}: the {1} ( block is never closed", blockLine, block));
+        }
+
+        return new GoModFile(directives.ModulePath, directives.GoVersion, directives.Toolchain, directives.Requires, directives.Replaces, directives.Uses, problems);
+    }
+
+    private static void Add(Directives directives, string verb, List<string> args, int lineNumber, List<string> problems)
+    {
+        if (args.Count == 0 || (verb == "use" && args.Count != 1))
+        {
+            problems.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "line {0}: usage: {1} {2}", lineNumber, verb, verb == "use" ? "<folder>" : "…"));
+            return;
+        }
+
+        directives.Add(verb, args);
     }
 
     /// <summary>

@@ -57,12 +57,13 @@ public sealed class VulnDatabase
 {
     private readonly Dictionary<string, IReadOnlyList<OsvEntry>> _entries;
 
-    internal VulnDatabase(bool available, Dictionary<string, IReadOnlyList<OsvEntry>> entries, IReadOnlyList<VulnDbProblem> problems, string? stampPath)
+    internal VulnDatabase(bool available, Dictionary<string, IReadOnlyList<OsvEntry>> entries, IReadOnlyList<VulnDbProblem> problems, string? stampPath, DateTimeOffset? nextCheck = null)
     {
         Available = available;
         _entries = entries;
         Problems = problems;
         StampPath = stampPath;
+        NextCheck = nextCheck;
     }
 
     /// <summary>Whether there is an index to audit against (fetched or cached).</summary>
@@ -72,10 +73,14 @@ public sealed class VulnDatabase
     public IReadOnlyList<VulnDbProblem> Problems { get; }
 
     /// <summary>
-    /// A file whose time changes when the data does (an MSBuild input of the audit); null when
-    /// there is no data, so the next build tries again.
+    /// A file whose time changes when the data does (an MSBuild input of the audit), or, for an HTTP
+    /// source whose failed check is recorded, when the next check rewrites it; null when nothing was
+    /// recorded (a folder source, a cache lock held too long), so the next build tries again.
     /// </summary>
     public string? StampPath { get; }
+
+    /// <summary>When there is no data: the time from which the source is asked again (null: at the next audit).</summary>
+    public DateTimeOffset? NextCheck { get; }
 
     /// <summary>The entries that affect <paramref name="module"/> (a module path, <c>stdlib</c> or <c>toolchain</c>).</summary>
     public IReadOnlyList<OsvEntry> EntriesFor(string module) =>
@@ -195,7 +200,13 @@ public sealed class VulnDbClient
             DateTimeOffset now = _clock();
             TimeSpan? age = state.Fetched.HasValue ? now - state.Fetched.Value : null;
             bool reachable = held != null;
-            if (held != null && (!haveIndex || !state.Checked.HasValue || now - state.Checked.Value >= _policy.RefreshInterval || now < state.Checked.Value))
+
+            // At most one ask per RefreshInterval, whatever its outcome: a failed ask (offline, the
+            // source down) is the day's check too, recorded with its reason, so builds in between
+            // make no request and report the same problem. Only an index missing without a
+            // recorded failure (a cleaned cache) is asked for at once.
+            bool due = !state.Checked.HasValue || now - state.Checked.Value >= _policy.RefreshInterval || now < state.Checked.Value || (!haveIndex && state.LastFailure == null);
+            if (held != null && due)
             {
                 try
                 {
@@ -210,26 +221,34 @@ public sealed class VulnDbClient
                     // Offline or a broken source: the cached copy, if any, serves until the next check.
                     problems.Add(new VulnDbProblem(ex.Message, haveIndex ? age ?? TimeSpan.Zero : null));
                     reachable = false;
-                    if (haveIndex)
-                    {
-                        // Counts as the day's check (offline builds make no request each time), and
-                        // keeps saying that the copy in use is old until a check succeeds.
-                        state.Checked = now;
-                        state.LastFailure = ex.Message;
-                    }
+
+                    // Counts as the day's check (offline builds make no request each time), and keeps
+                    // saying that the copy in use is old, or that there is none, until a check succeeds.
+                    state.Checked = now;
+                    state.LastFailure = ex.Message;
                 }
 
                 state.Save(Path.Combine(dir, "state"));
             }
-            else if (state.LastFailure != null && haveIndex)
+            else if (state.LastFailure != null)
             {
-                problems.Add(new VulnDbProblem(state.LastFailure, age ?? TimeSpan.Zero));
+                problems.Add(new VulnDbProblem(state.LastFailure, haveIndex ? age ?? TimeSpan.Zero : null));
                 reachable = false;
             }
 
+            string stamp = Path.Combine(dir, "data.stamp");
             if (!haveIndex)
             {
-                return new VulnDatabase(false, new Dictionary<string, IReadOnlyList<OsvEntry>>(), problems, null);
+                // A recorded failure is data too: its stamp lets the next builds skip the audit (and
+                // replay GOB3104) until the next check, which rewrites the stamp whatever it finds.
+                // Without one (the lock was held too long) nothing is recorded and the next build tries.
+                string? failed = held != null && state.LastFailure != null ? stamp : null;
+                if (failed != null)
+                {
+                    WriteIfDifferent(stamp, "unavailable " + state.LastFailure + "\n");
+                }
+
+                return new VulnDatabase(false, new Dictionary<string, IReadOnlyList<OsvEntry>>(), problems, failed, failed != null ? state.Checked + _policy.RefreshInterval : null);
             }
 
             VulnDbIndex index;
@@ -249,7 +268,6 @@ public sealed class VulnDbClient
                 state.Save(Path.Combine(dir, "state"));
             }
 
-            string stamp = Path.Combine(dir, "data.stamp");
             WriteIfDifferent(stamp, "modified " + state.DatabaseModified + "\n");
             return new VulnDatabase(true, entries, problems, stamp);
         }

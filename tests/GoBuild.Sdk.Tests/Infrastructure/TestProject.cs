@@ -42,8 +42,9 @@ public sealed class TestProject
 
         // Workspaces live under the repository's artifacts/: stop the repository's own Directory.*
         // files (warnings as errors, central package versions) from applying to users' projects.
-        // Tests run offline: the audit reads the real database entries of the shared fixture.
-        project.WriteFile("Directory.Build.props", $"<Project>\n  <PropertyGroup>\n    <GoAuditSource>{SecurityElement.Escape(VulnDbFixture.Folder)}</GoAuditSource>\n  </PropertyGroup>\n</Project>\n");
+        // Tests run offline: the audit reads the real database entries of the shared fixture. A test
+        // that needs its own Directory.Build.props writes it with DirectoryBuildProps, which keeps these.
+        DirectoryBuildProps.Write(project, string.Empty);
         project.WriteFile("Directory.Build.targets", "<Project />\n");
         project.WriteFile("Directory.Packages.props", "<Project />\n");
         project.WriteFile("global.json", $$"""
@@ -91,6 +92,18 @@ public sealed class TestProject
     public string PathOf(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     public TestProject WriteFile(string relativePath, string content)
+    {
+        // Only DirectoryBuildProps writes these: a test's own would replace the workspace's settings.
+        if (string.Equals(Path.GetFileName(relativePath), "Directory.Build.props", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Write {relativePath} with DirectoryBuildProps.Write, which keeps the workspace's shared settings.");
+        }
+
+        return WriteFileUnchecked(relativePath, content);
+    }
+
+    /// <summary>Writes a file with no check of its name (DirectoryBuildProps).</summary>
+    internal TestProject WriteFileUnchecked(string relativePath, string content)
     {
         string path = PathOf(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -123,10 +123,39 @@ public sealed class VulnDbClientTests
         VulnDatabase db = Client(mirror).Load(s_modules, CancellationToken.None);
 
         Assert.IsFalse(db.Available);
-        Assert.IsNull(db.StampPath);
         VulnDbProblem problem = db.Problems.Single();
         StringAssert.Contains(problem.Reason, expected);
         Assert.IsNull(problem.CachedAge);
+        Assert.AreEqual(_now.AddDays(1), db.NextCheck);
+        Assert.IsTrue(File.Exists(db.StampPath), "the failed check is recorded, so builds can skip the audit until the next one");
+    }
+
+    [TestMethod]
+    public void Load_WithAFailingSourceAndNoCache_AsksAgainOnlyADayLater_AndRewritesTheStampThen()
+    {
+        using LoopbackMirror mirror = Serve();
+        mirror.Fail("index/db.json", MirrorFault.ServerError);
+        VulnDatabase failed = Client(mirror).Load(s_modules, CancellationToken.None);
+        DateTime stampTime = File.GetLastWriteTimeUtc(failed.StampPath!);
+        int requests = mirror.Requests.Count;
+
+        // Within the day (the source would answer now): no request, the same problem, the same stamp.
+        _now = _now.AddHours(23);
+        VulnDatabase later = Client(mirror).Load(s_modules, CancellationToken.None);
+        Assert.AreEqual(requests, mirror.Requests.Count, string.Join("\n", mirror.Requests.Skip(requests)));
+        Assert.IsFalse(later.Available);
+        Assert.AreEqual(failed.Problems.Single().Reason, later.Problems.Single().Reason);
+        Assert.AreEqual(failed.StampPath, later.StampPath);
+        Assert.AreEqual(stampTime, File.GetLastWriteTimeUtc(later.StampPath!));
+
+        // A day after the failed ask: asked again, data, and a stamp whose content (so time) changed.
+        _now = _now.AddHours(1);
+        VulnDatabase next = Client(mirror).Load(s_modules, CancellationToken.None);
+        Assert.AreEqual(1 + 1, mirror.Count("index/db.json"));
+        Assert.IsTrue(next.Available);
+        Assert.AreEqual(0, next.Problems.Count, string.Join("\n", next.Problems.Select(p => p.Reason)));
+        Assert.AreEqual(failed.StampPath, next.StampPath);
+        StringAssert.StartsWith(File.ReadAllText(next.StampPath!), "modified ");
     }
 
     [TestMethod]
