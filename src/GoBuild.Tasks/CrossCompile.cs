@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using GoBuild.Tasks.Go;
 using GoBuild.Tasks.Records;
+using GoBuild.Tasks.Testing;
 using Microsoft.Build.Framework;
 
 namespace GoBuild.Tasks;
@@ -13,7 +15,9 @@ namespace GoBuild.Tasks;
 /// (<see cref="TargetMatrix"/>), names their outputs and writes what it decided as records under
 /// the intermediate folder (write-only-when-different; docs/design.md lists them): one
 /// <c>&lt;key&gt;.target</c> per target with every setting of that target, <c>targets</c> (a row
-/// per target for the targets to read), and <c>outputs</c> (every file the build writes). It runs
+/// per target for the targets to read), <c>outputs</c> (every file the build writes), and the
+/// environment of every go the build starts (<c>&lt;key&gt;.env</c>, <c>restore.env</c>,
+/// <c>verify.env</c>, <c>test.env</c>, <c>exports.env</c>: <see cref="EnvironmentRecord"/>). It runs
 /// no go and needs no toolchain, so clean, publish and pack can ask for it too. The targets run it
 /// only when the raw settings it reads changed (their stamp <c>build.settings</c>).
 /// </summary>
@@ -88,6 +92,39 @@ public sealed class CrossCompile : CodedTask
     /// <summary>GoLinkerVariable items (Include = importpath.name, Value = value).</summary>
     public ITaskItem[] LinkerVariables { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
+    public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>GoModMode: readonly, vendor or mod.</summary>
+    public string? ModMode { get; set; }
+
+    /// <summary>GoModuleProxy: GOPROXY of restore (builds get off).</summary>
+    public string? ModuleProxy { get; set; }
+
+    /// <summary>GoChecksumDatabase: GOSUMDB.</summary>
+    public string? ChecksumDatabase { get; set; }
+
+    /// <summary>GoPrivateModules: GOPRIVATE.</summary>
+    public string? PrivateModules { get; set; }
+
+    /// <summary>GoBuildCacheDir: GOCACHE; empty for the per-user default.</summary>
+    public string? BuildCacheDir { get; set; }
+
+    /// <summary>GoModuleCacheDir: GOMODCACHE; empty for the per-user default.</summary>
+    public string? ModuleCacheDir { get; set; }
+
+    /// <summary>GoCacheProg: the command line of a GOCACHEPROG program.</summary>
+    public string? CacheProg { get; set; }
+
+    /// <summary>GoPassEnvironment: <c>;</c>-separated names of ambient variables go gets unchanged.</summary>
+    public string? PassEnvironment { get; set; }
+
+    /// <summary>GoBuildParallelism (checked here; the tasks that run go apply it).</summary>
+    public string? Parallelism { get; set; }
+
+    /// <summary>GoTestFlags: <c>-race</c> turns cgo on for go test.</summary>
+    public string? TestFlags { get; set; }
+
     /// <inheritdoc/>
     protected override void ExecuteCore()
     {
@@ -110,8 +147,41 @@ public sealed class CrossCompile : CodedTask
         };
         IReadOnlyList<GoTargetPlatform> targets = TargetMatrix.Select(settings, RuntimeIdentifierTable.Default);
 
+        CoreBudget.ParseParallelism(Parallelism);
+        var environment = new GoEnvironmentSettings
+        {
+            ProjectDirectory = ProjectDirectory,
+            ModMode = ModMode,
+            ModuleProxy = ModuleProxy,
+            ChecksumDatabase = ChecksumDatabase,
+            PrivateModules = PrivateModules,
+            CacheProg = CacheProg,
+            PassEnvironment = PassEnvironment,
+            Items = EnvironmentVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
+        };
+        var caches = new GoCacheLocations(
+            GoCacheLocations.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows)),
+            BuildCacheDir?.Trim(),
+            ModuleCacheDir?.Trim());
+        (Dictionary<string, string> build, List<string> pass) = GoEnvironment.Decide(environment, caches, allowModuleDownload: false);
+        (Dictionary<string, string> restore, List<string> restorePass) = GoEnvironment.Decide(environment, caches, allowModuleDownload: true);
+
         // Everything is computed before anything is written: a bad setting leaves the last records as they were.
-        var targetRecords = new List<(string Path, IReadOnlyList<string> Lines)>();
+        var records = new List<(string Path, IReadOnlyList<string> Lines)>
+        {
+            (Path.Combine(directory, "restore.env"), EnvironmentRecord.Lines(restore, restorePass)),
+            (Path.Combine(directory, "verify.env"), EnvironmentRecord.Lines(With(build, ("GOOS", settings.HostGoOS), ("GOARCH", settings.HostGoArch)), pass)),
+            (Path.Combine(directory, "test.env"), EnvironmentRecord.Lines(With(build, ("CGO_ENABLED", TestCgo(options.BuildMode) ? "1" : "0")), pass)),
+        };
+        if (options.BuildMode == "c-shared" || options.BuildMode == "wasi-reactor")
+        {
+            // What the bindings' export list reads: the host's c-shared library, or the WebAssembly module.
+            bool wasm = options.BuildMode == "wasi-reactor";
+            records.Add((Path.Combine(directory, "exports.env"), EnvironmentRecord.Lines(
+                With(build, ("GOOS", wasm ? "wasip1" : settings.HostGoOS), ("GOARCH", wasm ? "wasm" : settings.HostGoArch), ("CGO_ENABLED", wasm ? "0" : "1")),
+                pass)));
+        }
+
         var rows = new List<string>();
         var outputs = new List<string>();
         foreach (GoTargetPlatform target in targets)
@@ -119,7 +189,9 @@ public sealed class CrossCompile : CodedTask
             bool cgo = target.IsCgoEnabled(options.BuildMode);
             IReadOnlyList<string> lines = TargetRecord.Lines(target, options.WithOutputPath(target.OutputPath), cgo);
             string record = TargetRecord.PathOf(directory, target.Key);
-            targetRecords.Add((record, lines));
+            IReadOnlyList<string> env = EnvironmentRecord.Lines(target.CreateEnvironment(build, cgo), pass);
+            records.Add((record, lines));
+            records.Add((TargetRecord.EnvironmentOf(record), env));
             string headerRelative = target.HeaderPath.Length > 0 ? Path.ChangeExtension(target.RelativePath, ".h") : string.Empty;
             rows.Add(RecordFile.Row(
                 Path.Combine(directory, target.Key + ".stamp"),
@@ -133,8 +205,11 @@ public sealed class CrossCompile : CodedTask
                 headerRelative,
                 target.InputsFile,
                 record,
-                TargetRecord.Digest(lines),
-                target.Implicit ? "true" : "false"));
+                TargetRecord.Digest(lines.Concat(env)),
+                target.Implicit ? "true" : "false",
+                target.GoArm,
+                target.GoAmd64,
+                target.GoArm64));
             outputs.Add(RecordFile.Row(target.OutputPath, target.RelativePath));
             if (target.HeaderPath.Length > 0)
             {
@@ -142,13 +217,31 @@ public sealed class CrossCompile : CodedTask
             }
         }
 
-        foreach ((string path, IReadOnlyList<string> lines) in targetRecords)
+        foreach ((string path, IReadOnlyList<string> lines) in records)
         {
             RecordFile.Write(path, lines);
         }
 
         RecordFile.Write(Path.Combine(directory, "targets"), rows);
         RecordFile.Write(Path.Combine(directory, "outputs"), outputs);
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> environment, params (string Name, string Value)[] variables)
+    {
+        var copy = new Dictionary<string, string>(environment, GoEnvironment.NameComparer);
+        foreach ((string name, string value) in variables)
+        {
+            copy[name] = value;
+        }
+
+        return copy;
+    }
+
+    // go test: GoCgoEnabled, else the build mode's default, else on for -race (the race detector needs cgo).
+    private bool TestCgo(string buildMode)
+    {
+        bool race = GoTestArguments.SplitFlags(TestFlags).Any(f => f == "-race" || f == "--race" || f == "-race=true");
+        return GoBuildOptions.ParseBool("GoCgoEnabled", CgoEnabled, GoBuildOptions.CgoDefault(buildMode) || race);
     }
 
     private GoBuildOptions ParseOptions() => new()

@@ -56,10 +56,16 @@ public sealed class GoBuild : GoTaskBase
             throw new GoBuildException("NoGoMod", ProjectDirectory);
         }
 
-        List<(GoTargetPlatform Target, GoBuildOptions Options)> targets = Targets.Select(t => TargetRecord.Read(t.GetMetadata("Record"))).ToList();
+        string[] records = Targets.Select(t => t.GetMetadata("Record")).ToArray();
+        if (records.Length == 0)
+        {
+            return;
+        }
+
+        List<(GoTargetPlatform Target, GoBuildOptions Options)> targets = records.Select(TargetRecord.Read).ToList();
         GoToolchain toolchain = OpenToolchain();
-        GoCacheLocations caches = CacheLocations();
-        Dictionary<string, string> environment = CreateEnvironment(toolchain, caches);
+        Dictionary<string, string> environment = LoadEnvironment(toolchain, TargetRecord.EnvironmentOf(records[0]));
+        GoCacheLocations caches = CacheLocations(environment);
 
         GoPlatformList platforms = LoadPlatforms(toolchain, caches, environment);
         var validator = new GoTargetValidator(platforms, RuntimeIdentifierTable.Default, toolchain.Version, HostGoOS.Trim(), HostGoArch.Trim());
@@ -106,7 +112,7 @@ public sealed class GoBuild : GoTaskBase
             {
                 bool cgo = target.IsCgoEnabled(options.BuildMode);
                 Log.LogMessage(MessageImportance.Normal, "Go target {0}: {1}", target.Context, Describe(target, cgo));
-                Dictionary<string, string> targetEnvironment = target.CreateEnvironment(environment, cgo);
+                Dictionary<string, string> targetEnvironment = LoadEnvironment(toolchain, TargetRecord.EnvironmentOf(records[i]));
                 targetEnvironment["GOMAXPROCS"] = perTarget.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 built[i] = builder.Build(options.WithOutputPath(Path.GetFullPath(target.OutputPath)), targetEnvironment, target.InputsFile, MessageContext(target), perTarget);
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using GoBuild.Tasks.Go;
@@ -78,12 +79,10 @@ public sealed class ListGoExports : GoTaskBase
         }
 
         GoToolchain toolchain = OpenToolchain();
-        GoCacheLocations caches = CacheLocations();
-        var env = CreateEnvironment(toolchain, caches);
-        // The files of the build the bindings are for: the host's c-shared library, or the module.
-        env["GOOS"] = wasm ? "wasip1" : (string.IsNullOrWhiteSpace(GoOS) ? HostPlatform.Current.GoOS : GoOS!.Trim());
-        env["GOARCH"] = wasm ? "wasm" : (string.IsNullOrWhiteSpace(GoArch) ? HostPlatform.Current.GoArch : GoArch!.Trim());
-        env["CGO_ENABLED"] = wasm ? "0" : "1";
+
+        // exports.env: the files of the build the bindings are for (the host's c-shared library, or the module).
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
+        GoCacheLocations caches = CacheLocations(env);
         var lister = new GoExportLister(toolchain, HelperSource, caches.Root, line => Log.LogMessage(MessageImportance.Normal, "{0}", line), CancellationToken);
         string[] tags = Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(t => t.Trim()).ToArray();
         GoExportList exports = lister.List(packageDirectory, tags, env);

@@ -188,8 +188,8 @@ public sealed class GoBuildTaskTests
         RecordedDiagnostic error = engine.SingleError();
         Assert.AreEqual("GOB2002", error.Code);
         StringAssert.Contains(error.Message, "'go build'");
-        StringAssert.Contains(error.Message, "no required module provides package example.com/nope");
-        Assert.IsTrue(engine.HasMessage(MessageImportance.Normal, "no required module provides package example.com/nope"), engine.ToString());
+        StringAssert.Contains(error.Message, "providing package example.com/nope: import lookup disabled by -mod=readonly");
+        Assert.IsTrue(engine.HasMessage(MessageImportance.Normal, "cannot find module providing package example.com/nope"), engine.ToString());
     }
 
     [TestMethod]
@@ -294,7 +294,7 @@ public sealed class GoBuildTaskTests
         string module = CreateHelloModule(nameof(Execute_WithGoEnvironmentItemThatUnpinsTheToolchain_FailsWithGOB2008));
         var engine = new RecordingBuildEngine();
         BuildRun task = NewTask(module, engine);
-        task.Build.EnvironmentVariables = new ITaskItem[] { new TaskItem(name, new Dictionary<string, string> { ["Value"] = "x" }) };
+        task.Decision.EnvironmentVariables = new ITaskItem[] { new TaskItem(name, new Dictionary<string, string> { ["Value"] = "x" }) };
 
         Assert.IsFalse(task.Execute());
 
@@ -310,7 +310,7 @@ public sealed class GoBuildTaskTests
         string module = CreateHelloModule(nameof(Execute_WithGoEnvironmentItem_PassesItToGo));
         var engine = new RecordingBuildEngine();
         BuildRun task = NewTask(module, engine);
-        task.Build.EnvironmentVariables = new ITaskItem[] { new TaskItem("GOEXPERIMENT", new Dictionary<string, string> { ["Value"] = "bogusexperiment" }) };
+        task.Decision.EnvironmentVariables = new ITaskItem[] { new TaskItem("GOEXPERIMENT", new Dictionary<string, string> { ["Value"] = "bogusexperiment" }) };
 
         Assert.IsFalse(task.Execute());
 
@@ -325,7 +325,7 @@ public sealed class GoBuildTaskTests
         string module = CreateHelloModule(nameof(Execute_WithUnknownModMode_FailsWithGOB3001));
         var engine = new RecordingBuildEngine();
         BuildRun task = NewTask(module, engine);
-        task.Build.ModMode = "download";
+        task.Decision.ModMode = "download";
 
         Assert.IsFalse(task.Execute());
 
@@ -367,6 +367,9 @@ public sealed class GoBuildTaskTests
                 HostGoOS = HostPlatform.Current.GoOS,
                 HostGoArch = HostPlatform.Current.GoArch,
                 OutputName = "app",
+                BuildCacheDir = s_buildCache,
+                ModuleCacheDir = s_moduleCache,
+                ModuleProxy = "off",
             };
             Build = new GoBuild
             {
@@ -376,9 +379,6 @@ public sealed class GoBuildTaskTests
                 HostGoOS = HostPlatform.Current.GoOS,
                 HostGoArch = HostPlatform.Current.GoArch,
                 PlatformCacheDir = Path.Combine(s_caches, "platforms"),
-                BuildCacheDir = s_buildCache,
-                ModuleCacheDir = s_moduleCache,
-                ModuleProxy = "off",
             };
             OutputPath = Path.Combine(projectDirectory, "bin", "app");
             InputsFile = Path.Combine(_records, HostPlatform.Current.GoOS + "-" + HostPlatform.Current.GoArch + ".inputs");

@@ -18,6 +18,9 @@ public static class TargetRecord
     /// <summary>The record of the target with <paramref name="key"/> under <paramref name="directory"/>.</summary>
     public static string PathOf(string directory, string key) => Path.Combine(directory, key + ".target");
 
+    /// <summary>The environment record (<c>&lt;key&gt;.env</c>) next to the target record <paramref name="record"/>.</summary>
+    public static string EnvironmentOf(string record) => Path.ChangeExtension(record, ".env");
+
     /// <summary>The lines of the record of <paramref name="target"/> built with <paramref name="options"/>.</summary>
     /// <exception cref="GoBuildException">GOB2011 when a value holds a line break.</exception>
     public static IReadOnlyList<string> Lines(GoTargetPlatform target, GoBuildOptions options, bool cgo)

@@ -36,6 +36,8 @@ public sealed class CrossCompileTaskTests
         HostGoArch = "amd64",
         OutputName = "app",
         TargetPlatformItems = platforms,
+        BuildCacheDir = Path.Combine(project, "gocache"),
+        ModuleCacheDir = Path.Combine(project, "gomodcache"),
     };
 
     private static GoBuild Build(string project, RecordingBuildEngine engine) => new()
@@ -46,8 +48,6 @@ public sealed class CrossCompileTaskTests
         HostGoOS = "linux",
         HostGoArch = "amd64",
         PlatformCacheDir = Path.Combine(project, "platforms"),
-        BuildCacheDir = Path.Combine(project, "gocache"),
-        ModuleCacheDir = Path.Combine(project, "gomodcache"),
     };
 
     private static ITaskItem[] RecordedTargets(string project) =>
