@@ -125,11 +125,28 @@ public sealed class CrossCompile : CodedTask
     /// <summary>GoTestFlags: <c>-race</c> turns cgo on for go test.</summary>
     public string? TestFlags { get; set; }
 
+    /// <summary>
+    /// Every boolean property of the SDK (Include = its name, Value = its value), checked here so
+    /// that <c>GoTrimPath=yes</c> fails before the toolchain step, restore or go run.
+    /// </summary>
+    public ITaskItem[] BooleanProperties { get; set; } = Array.Empty<ITaskItem>();
+
     /// <inheritdoc/>
     protected override void ExecuteCore()
     {
         string directory = Path.GetFullPath(IntermediateDirectory);
+        foreach (ITaskItem property in BooleanProperties)
+        {
+            GoBuildOptions.ParseBool(property.ItemSpec, property.GetMetadata("Value"), false);
+        }
+
         GoBuildOptions options = ParseOptions();
+        RequirePackageInModule(options.Package);
+        foreach (KeyValuePair<string, string> variable in options.LinkerVariables)
+        {
+            GoBuildArguments.ValidateVariableName(variable.Key);
+        }
+
         var settings = new TargetMatrixSettings
         {
             RuntimeIdentifier = RuntimeIdentifier ?? string.Empty,
@@ -139,7 +156,7 @@ public sealed class CrossCompile : CodedTask
             HostGoOS = HostGoOS.Trim(),
             HostGoArch = HostGoArch.Trim(),
             BuildMode = options.BuildMode,
-            OutputName = OutputName.Trim(),
+            OutputName = GoBuildOptions.ParseOutputName(OutputName),
             CCompiler = CCompiler ?? string.Empty,
             CgoEnabled = CgoEnabled ?? string.Empty,
             OutDir = Path.GetFullPath(Path.Combine(ProjectDirectory, OutDir)),
@@ -226,6 +243,24 @@ public sealed class CrossCompile : CodedTask
         RecordFile.Write(Path.Combine(directory, "outputs"), outputs);
     }
 
+    // A folder GoPackage must lie in the module (go would refuse it with a less direct message).
+    // Patterns and lists (./cmd/..., a;b) are GoPackageSelection's: each folder entry gets this check there.
+    private void RequirePackageInModule(string package)
+    {
+        string? root = GoModule.FindRoot(ProjectDirectory);
+        if (root == null || !(package == "." || package.StartsWith("./", StringComparison.Ordinal) || package.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(package)))
+        {
+            return;
+        }
+
+        string folder = Path.GetFullPath(Path.Combine(ProjectDirectory, package.Replace("/...", string.Empty)));
+        string moduleRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!(folder + Path.DirectorySeparatorChar).StartsWith(moduleRoot, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        {
+            throw new GoBuildException("PackageOutsideModule", Package ?? string.Empty, folder, root);
+        }
+    }
+
     private static Dictionary<string, string> With(Dictionary<string, string> environment, params (string Name, string Value)[] variables)
     {
         var copy = new Dictionary<string, string>(environment, GoEnvironment.NameComparer);
@@ -253,7 +288,7 @@ public sealed class CrossCompile : CodedTask
 
         // go splits -ldflags on any white space: a line break of a multi-line property is a space.
         LdFlags = (LdFlags ?? string.Empty).Replace("\r", " ").Replace("\n", " ").Trim(),
-        Tags = TargetMatrix.Split(Tags).SelectMany(t => t.Split(',')).Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(),
+        Tags = GoBuildOptions.ParseTags(Tags),
         BuildVcs = GoBuildOptions.ParseBuildVcs(BuildVcs),
         Overlay = string.IsNullOrWhiteSpace(Overlay) ? string.Empty : Path.GetFullPath(Overlay!.Trim()),
         LinkerVariables = LinkerVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec.Trim(), i.GetMetadata("Value"))).ToArray(),

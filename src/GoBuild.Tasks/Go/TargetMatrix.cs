@@ -85,18 +85,18 @@ public static class TargetMatrix
         var declared = new List<GoTargetPlatform>();
         foreach (DeclaredTarget item in settings.Declared)
         {
-            declared.Add(FromDeclared(item.Name, item, settings));
+            declared.Add(RequirePair("The GoTargetPlatform item", FromDeclared(item.Name, item, settings)));
         }
 
         foreach (string entry in Split(settings.TargetPlatforms))
         {
             if (!settings.Declared.Any(d => string.Equals(d.Name.Trim(), entry, StringComparison.OrdinalIgnoreCase)))
             {
-                declared.Add(FromDeclared(entry, null, settings));
+                declared.Add(RequirePair("GoTargetPlatforms", FromDeclared(entry, null, settings)));
             }
         }
 
-        foreach (GoTargetPlatform target in declared.Where(t => t.RuntimeIdentifier.Length == 0 && s_pair.IsMatch(t.Pair)))
+        foreach (GoTargetPlatform target in declared.Where(t => t.RuntimeIdentifier.Length == 0))
         {
             target.RuntimeIdentifier = table.PrimaryFor(target.GoOS, target.GoArch) ?? string.Empty;
         }
@@ -195,6 +195,18 @@ public static class TargetMatrix
     /// <summary>The <c>;</c>-separated entries of a list property, trimmed, without empty ones.</summary>
     public static IEnumerable<string> Split(string? list) =>
         (list ?? string.Empty).Split(';').Select(e => e.Trim()).Where(e => e.Length > 0);
+
+    // goos/goarch: go's names are lower-case letters and digits (whether go knows the pair is the
+    // toolchain's dist list to say, when GoBuild runs).
+    private static GoTargetPlatform RequirePair(string source, GoTargetPlatform target)
+    {
+        if (!s_pair.IsMatch(target.Pair))
+        {
+            throw new GoBuildException("InvalidTargetPlatformEntry", source, target.Name);
+        }
+
+        return target;
+    }
 
     private static GoTargetPlatform FromDeclared(string name, DeclaredTarget? item, TargetMatrixSettings settings)
     {
