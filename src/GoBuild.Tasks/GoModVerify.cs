@@ -29,8 +29,16 @@ public sealed class GoModVerify : GoTaskBase
     /// <summary>GoTags: build tags change which packages are imported.</summary>
     public string[] Tags { get; set; } = Array.Empty<string>();
 
-    /// <summary>Where to write the module cache files checked, one per line, for the next up-to-date check.</summary>
+    /// <summary>
+    /// Where to write, one per line, the module cache files the build compiles (the package folders'
+    /// files and embedded files), for the next up-to-date check: a file changed in the cache after
+    /// verification makes the next build verify again. The download files (.mod, .ziphash) are in
+    /// restore's record, which the verification's up-to-date check reads too.
+    /// </summary>
     public string? InputsFile { get; set; }
+
+    /// <summary>Where to write the package folders of <see cref="InputsFile"/>, one per line: the targets list them again to notice an added file.</summary>
+    public string? DirectoriesFile { get; set; }
 
     /// <inheritdoc/>
     protected override void ExecuteCore()
@@ -48,7 +56,7 @@ public sealed class GoModVerify : GoTaskBase
         if (mode == "vendor")
         {
             VerifyVendor(root, goMod);
-            ModuleInputs.Write(InputsFile, Array.Empty<string>());
+            WriteSources(ModuleSources.None);
             return;
         }
 
@@ -58,7 +66,7 @@ public sealed class GoModVerify : GoTaskBase
         var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
-            ModuleInputs.Write(InputsFile, Array.Empty<string>());
+            WriteSources(ModuleSources.None);
             return;
         }
 
@@ -78,9 +86,12 @@ public sealed class GoModVerify : GoTaskBase
         GoToolchain toolchain = OpenToolchain();
         using IDisposable cores = RequestCores(int.MaxValue);
         Dictionary<string, string> env = LoadEnvironment(toolchain);
+
+        // In mod mode go may change the module graph while it lists, so that mode records no sources.
+        ModuleSources sources = ModuleSources.None;
         if (mode != "mod")
         {
-            problems.AddRange(ListPackageProblems(toolchain, env, root, goMod));
+            problems.AddRange(ListPackageProblems(toolchain, env, root, goMod, caches.ModuleCache, out sources));
         }
 
         // go reports a mismatch only for what it loads; go.sum's other hashes are compared here.
@@ -102,12 +113,19 @@ public sealed class GoModVerify : GoTaskBase
             return;
         }
 
-        ModuleInputs.Write(InputsFile, checks.CacheFiles());
+        WriteSources(sources);
+    }
+
+    private void WriteSources(ModuleSources sources)
+    {
+        ModuleInputs.Write(InputsFile, sources.Files);
+        ModuleInputs.Write(DirectoriesFile, sources.Directories);
     }
 
     // go list -e -deps names the modules the package needs: a missing content hash in go.sum, a
     // module missing from the cache, or (fatal, on stderr) a mismatch with go's SECURITY ERROR.
-    private IEnumerable<ModuleProblem> ListPackageProblems(GoToolchain toolchain, Dictionary<string, string> env, string root, GoModFile goMod)
+    // The same go list names the package folders the build compiles out of the module cache.
+    private IEnumerable<ModuleProblem> ListPackageProblems(GoToolchain toolchain, Dictionary<string, string> env, string root, GoModFile goMod, string moduleCache, out ModuleSources sources)
     {
         var arguments = new List<string> { "list", "-e", "-deps" };
         string tags = string.Join(",", Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(t => t.Trim()));
@@ -116,8 +134,10 @@ public sealed class GoModVerify : GoTaskBase
             arguments.Add("-tags=" + tags);
         }
 
-        arguments.AddRange(new[] { "-f", GoModuleOutput.ListErrorTemplate, GoModule.NormalizePackage(ProjectDirectory, Package) });
-        (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, ProjectDirectory);
+        arguments.AddRange(new[] { "-f", GoModuleOutput.ListTemplate, GoModule.NormalizePackage(ProjectDirectory, Package) });
+        (int exitCode, IReadOnlyList<string> output) = CaptureGo(toolchain, arguments, env, ProjectDirectory);
+        (IReadOnlyList<string> directories, IReadOnlyList<string> embedded, IReadOnlyList<string> lines) = GoModuleOutput.SplitSources(output);
+        sources = ModuleSources.Collect(moduleCache, directories, embedded);
         var problems = GoModuleOutput.ChecksumMismatches(lines).Concat(GoModuleOutput.ListProblems(lines, goMod)).ToList();
         if (exitCode != 0 && problems.Count == 0)
         {

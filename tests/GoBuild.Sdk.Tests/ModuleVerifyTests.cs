@@ -58,6 +58,37 @@ public sealed class ModuleVerifyTests
     }
 
     [TestMethod]
+    public void Build_AfterAVerifiedModuleIsChangedInTheCache_VerifiesAgainAndFailsWithGOB3006()
+    {
+        GreetApp app = GreetApp.Create(nameof(Build_AfterAVerifiedModuleIsChangedInTheCache_VerifiesAgainAndFailsWithGOB3006));
+        app.Build().AssertSuccess();
+        app.Build("-v:detailed").AssertSuccess().AssertOutputContains("Skipping target \"_GoBuildVerifyModules\" because all output files are up-to-date");
+
+        string extracted = Path.Combine(app.ModuleCache, "example.test", "greet@" + FileModuleProxy.V1);
+        if (!System.OperatingSystem.IsWindows())
+        {
+            // go leaves the extracted tree read-only; someone who wants to change it makes it writable first.
+            File.SetUnixFileMode(extracted, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        // A file added to the package folder: the build would compile it.
+        string added = Path.Combine(extracted, "added.go");
+        File.WriteAllText(added, "package greet\n\nfunc init() { println(\"added in the cache\") }\n");
+        StringAssert.Contains(app.Build().AssertFailure().AssertError("GOB3006", GreetApp.Greet), "dir has been modified");
+
+        // Taken away again, the tree matches its hash, and the build passes (and verifies nothing more).
+        File.Delete(added);
+        app.Build().AssertSuccess();
+        app.Build("-v:detailed").AssertSuccess().AssertOutputContains("Skipping target \"_GoBuildVerifyModules\" because all output files are up-to-date");
+
+        // An existing file edited in place.
+        string source = Path.Combine(extracted, "greet.go");
+        File.SetAttributes(source, FileAttributes.Normal);
+        File.AppendAllText(source, "\nfunc init() { println(\"changed in the cache\") }\n");
+        StringAssert.Contains(app.Build().AssertFailure().AssertError("GOB3006", GreetApp.Greet), "dir has been modified");
+    }
+
+    [TestMethod]
     public void TestNoBuild_AfterGoSumHashChangedSinceTheBuild_FailsWithTheBuildsGOB3004BeforeGoTestRuns()
     {
         GreetApp app = GreetApp.Create(nameof(TestNoBuild_AfterGoSumHashChangedSinceTheBuild_FailsWithTheBuildsGOB3004BeforeGoTestRuns), s_proxy);

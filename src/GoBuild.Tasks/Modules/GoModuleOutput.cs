@@ -15,6 +15,38 @@ public static class GoModuleOutput
     /// <summary>The <c>go list</c> template: one line per package, its error Go-quoted, or empty.</summary>
     public const string ListErrorTemplate = "{{with .Error}}{{printf \"%q\" .Err}}{{end}}";
 
+    /// <summary>
+    /// <see cref="ListErrorTemplate"/>, and for each package of a dependency module (not the main
+    /// module, not std) a line <c>dir &lt;folder&gt;</c> and a line <c>embed &lt;file&gt;</c> per
+    /// embedded file: what the build compiles out of the module cache.
+    /// </summary>
+    public const string ListTemplate = ListErrorTemplate + "{{with .Module}}{{if not .Main}}{{\"\\n\"}}dir {{$.Dir}}{{range $.EmbedFiles}}{{\"\\n\"}}embed {{$.Dir}}/{{.}}{{end}}{{end}}{{end}}";
+
+    /// <summary>The package folders and embedded files of <see cref="ListTemplate"/>'s output, and the other lines.</summary>
+    public static (IReadOnlyList<string> Directories, IReadOnlyList<string> EmbeddedFiles, IReadOnlyList<string> Others) SplitSources(IEnumerable<string> lines)
+    {
+        var directories = new List<string>();
+        var embedded = new List<string>();
+        var others = new List<string>();
+        foreach (string line in lines)
+        {
+            if (line.StartsWith("dir ", StringComparison.Ordinal))
+            {
+                directories.Add(line.Substring(4));
+            }
+            else if (line.StartsWith("embed ", StringComparison.Ordinal))
+            {
+                embedded.Add(line.Substring(6));
+            }
+            else
+            {
+                others.Add(line);
+            }
+        }
+
+        return (directories, embedded, others);
+    }
+
     private static readonly Regex s_mismatch = new(
         @"verifying (?:module: )?(?<path>[^@\s]+)@(?<version>[^\s:/]+)(?<gomod>/go\.mod)?: checksum mismatch",
         RegexOptions.CultureInvariant);

@@ -114,13 +114,6 @@ public sealed class ModuleChecks
         return problems;
     }
 
-    /// <summary>The cache files whose change must make the next build check again.</summary>
-    /// <remarks>Only files that exist once restored: a missing input would make every build check again.</remarks>
-    public IEnumerable<string> CacheFiles() => Requirements
-        .SelectMany(m => _goSum != null && _goSum.Has(m, goMod: false)
-            ? new[] { _cache.GoModFile(m), _cache.ZipHashFile(m) }
-            : new[] { _cache.GoModFile(m) });
-
     /// <summary>
     /// The cache files restore provided, for restore's up-to-date check: while all of them exist
     /// (and go.mod, go.sum and the settings are unchanged) restore has nothing to do.

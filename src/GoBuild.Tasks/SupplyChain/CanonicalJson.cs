@@ -30,9 +30,13 @@ public sealed class JsonObject
 /// given, two-space indentation, <c>\n</c> line ends, a final newline, UTF-8 without BOM, and only
 /// the escapes RFC 8259 requires (quote, backslash, control characters); non-ASCII text is kept as
 /// UTF-8. Hand-written on purpose: the net8.0 and netstandard2.0 task builds must produce identical
-/// SBOM and provenance files, which one small writer guarantees by construction, while
-/// System.Text.Json would have to ship (with five dependencies) in .NET Framework MSBuild's process
-/// for netstandard2.0 only, and escapes differently by encoder setting.
+/// SBOM and provenance files, which one small writer guarantees by construction. System.Text.Json
+/// does not: in .NET Framework MSBuild a task gets the System.Text.Json that MSBuild.exe.config
+/// redirects to (a copy shipped next to the task is either never loaded or, built against a newer
+/// version than that Visual Studio bundles, fails to load; dotnet/msbuild#9361, dotnet/sdk#52807),
+/// so the bytes would depend on the Visual Studio version; before 9.0 its indented writer ends
+/// lines with Environment.NewLine (CRLF on Windows), and its escaping follows the encoder's Unicode
+/// tables, which change between versions, while `dotnet build` runs the runtime's own copy.
 /// </summary>
 public static class CanonicalJson
 {

@@ -35,7 +35,7 @@ public sealed class ModuleChecksTests
         Assert.AreEqual(0, checks.CheckRestored().Count);
         Assert.AreEqual(0, checks.CheckHashes().Count);
         Assert.IsTrue(checks.IsFullyRestored());
-        CollectionAssert.AreEqual(new[] { s_cache.GoModFile(s_greet), s_cache.ZipHashFile(s_greet) }, checks.CacheFiles().ToArray());
+        CollectionAssert.IsSubsetOf(new[] { s_cache.GoModFile(s_greet), s_cache.ZipHashFile(s_greet) }, checks.RestoredFiles().ToArray());
     }
 
     [TestMethod]
