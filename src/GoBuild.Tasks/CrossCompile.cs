@@ -134,7 +134,7 @@ public sealed class CrossCompile : CodedTask
     /// <inheritdoc/>
     protected override void ExecuteCore()
     {
-        string directory = Path.GetFullPath(IntermediateDirectory);
+        string directory = FullPath(IntermediateDirectory);
         foreach (ITaskItem property in BooleanProperties)
         {
             GoBuildOptions.ParseBool(property.ItemSpec, property.GetMetadata("Value"), false);
@@ -159,7 +159,7 @@ public sealed class CrossCompile : CodedTask
             OutputName = GoBuildOptions.ParseOutputName(OutputName),
             CCompiler = CCompiler ?? string.Empty,
             CgoEnabled = CgoEnabled ?? string.Empty,
-            OutDir = Path.GetFullPath(Path.Combine(ProjectDirectory, OutDir)),
+            OutDir = FullPath(OutDir),
             IntermediateDirectory = directory,
         };
         IReadOnlyList<GoTargetPlatform> targets = TargetMatrix.Select(settings, RuntimeIdentifierTable.Default);
@@ -290,9 +290,13 @@ public sealed class CrossCompile : CodedTask
         LdFlags = (LdFlags ?? string.Empty).Replace("\r", " ").Replace("\n", " ").Trim(),
         Tags = GoBuildOptions.ParseTags(Tags),
         BuildVcs = GoBuildOptions.ParseBuildVcs(BuildVcs),
-        Overlay = string.IsNullOrWhiteSpace(Overlay) ? string.Empty : Path.GetFullPath(Overlay!.Trim()),
+        Overlay = string.IsNullOrWhiteSpace(Overlay) ? string.Empty : FullPath(Overlay!.Trim()),
         LinkerVariables = LinkerVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec.Trim(), i.GetMetadata("Value"))).ToArray(),
     };
+
+    // MSBuild paths use either separator (OutDir is bin\Debug\ on every OS); a backslash is a file name character on Unix.
+    private string FullPath(string path) =>
+        Path.GetFullPath(Path.Combine(ProjectDirectory, Path.DirectorySeparatorChar == '/' ? path.Replace('\\', '/') : path));
 
     private static DeclaredTarget ToDeclared(ITaskItem item)
     {

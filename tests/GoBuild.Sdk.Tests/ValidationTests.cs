@@ -12,7 +12,9 @@ namespace GoBuild.Sdk.Tests;
 public sealed class ValidationTests
 {
     [TestMethod]
-    [DataRow("tags", "<GoTags>integration;$(touch x)</GoTags>", "", "GOB2013", "GoTags", "'$(touch x)'")]
+    // %24 is a literal $ (MSBuild would read $(touch x) as a property, empty).
+    [DataRow("tags", "<GoTags>integration;%24(touch x)</GoTags>", "", "GOB2013", "GoTags", "'$(touch x)'")]
+    [DataRow("tags-space", "<GoTags>integration fast</GoTags>", "", "GOB2013", "GoTags", "'integration fast'")]
     [DataRow("buildmode", "<GoBuildMode>plugin</GoBuildMode>", "", "GOB5001", "GoBuildMode", "'plugin'")]
     [DataRow("package", "<GoPackage>../elsewhere</GoPackage>", "", "GOB2014", "GoPackage", "'../elsewhere'")]
     [DataRow("outputname", "<GoOutputName>bin/app</GoOutputName>", "", "GOB2015", "GoOutputName", "'bin/app'")]

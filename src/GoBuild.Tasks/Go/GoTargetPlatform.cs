@@ -89,7 +89,7 @@ public sealed class GoTargetPlatform
         return env;
     }
 
-    // Empty keeps what a GoEnvironment item set for every target (GOAMD64=v3 for all amd64 ones).
+    // Empty leaves go its default (GOARM, GOAMD64 and GOARM64 are never GoEnvironment items: GOB2008).
     private static void SetIfNotEmpty(Dictionary<string, string> env, string name, string value)
     {
         if (value.Length > 0)
