@@ -12,7 +12,10 @@ namespace GoBuild.Tasks;
 /// </summary>
 public sealed class CheckGoRuntimes : CodedTask
 {
-    /// <summary>Every Go project in the closure: metadata GoBuildMode, LibraryName, ReferencedBy (the project whose ProjectReference names it).</summary>
+    /// <summary>
+    /// Every Go library in the closure: metadata GoBuildMode, LibraryName, ReferencedBy (the project whose
+    /// ProjectReference names it); for one from a NuGet package made by this SDK, PackageId and Version.
+    /// </summary>
     public ITaskItem[] Libraries { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>This project's file.</summary>
@@ -24,7 +27,7 @@ public sealed class CheckGoRuntimes : CodedTask
     {
         var shared = Libraries
             .Where(l => string.Equals(l.GetMetadata("GoBuildMode").Trim(), "c-shared", StringComparison.OrdinalIgnoreCase))
-            .GroupBy(l => Path.GetFullPath(l.ItemSpec), StringComparer.OrdinalIgnoreCase)
+            .GroupBy(Key, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         if (shared.Count < 2)
@@ -35,10 +38,23 @@ public sealed class CheckGoRuntimes : CodedTask
         string root = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
         string list = string.Join("; ", shared.Select(g =>
         {
+            string package = g.First().GetMetadata("PackageId");
+            if (package.Length > 0)
+            {
+                return $"{g.First().GetMetadata("LibraryName")} (NuGet package {package} {g.First().GetMetadata("Version")})";
+            }
+
             string by = string.Join(", ", g.Select(l => l.GetMetadata("ReferencedBy")).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Select(r => Path.GetFileName(r)));
             return $"{g.First().GetMetadata("LibraryName")} ({Relative(root, g.Key)}, referenced by {by})";
         }));
         throw new GoBuildException("TwoGoRuntimes", Path.GetFileName(ProjectFile), shared.Count, list);
+    }
+
+    // A Go project by its file; a package's library by its package id (the same package reaches an app through several projects).
+    private static string Key(ITaskItem library)
+    {
+        string package = library.GetMetadata("PackageId");
+        return package.Length > 0 ? "package:" + package : Path.GetFullPath(library.ItemSpec);
     }
 
     private static string Relative(string root, string path)

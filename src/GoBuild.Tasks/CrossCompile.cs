@@ -240,6 +240,7 @@ public sealed class CrossCompile : CodedTask
         }
 
         RecordFile.Write(Path.Combine(directory, "targets"), rows);
+        RecordFile.Write(Path.Combine(directory, "platforms"), EveryPlatform(settings, targets));
         RecordFile.Write(Path.Combine(directory, "outputs"), outputs);
     }
 
@@ -259,6 +260,32 @@ public sealed class CrossCompile : CodedTask
         {
             throw new GoBuildException("PackageOutsideModule", Package ?? string.Empty, folder, root);
         }
+    }
+
+    // Every goos/goarch the project builds for in any selection (dotnet build -r picks one of them):
+    // the bindings of a referencing project are compared on all of them (ListGoExports).
+    private static IEnumerable<string> EveryPlatform(TargetMatrixSettings settings, IReadOnlyList<GoTargetPlatform> selected)
+    {
+        var platforms = new SortedSet<string>(selected.Select(t => t.Pair), StringComparer.Ordinal);
+        if (settings.RuntimeIdentifier.Trim().Length > 0)
+        {
+            string rid = settings.RuntimeIdentifier;
+            settings.RuntimeIdentifier = string.Empty;
+            try
+            {
+                platforms.UnionWith(TargetMatrix.Select(settings, RuntimeIdentifierTable.Default).Select(t => t.Pair));
+            }
+            catch (GoBuildException)
+            {
+                // Without -r the matrix has a problem of its own; that build reports it.
+            }
+            finally
+            {
+                settings.RuntimeIdentifier = rid;
+            }
+        }
+
+        return platforms;
     }
 
     private static Dictionary<string, string> With(Dictionary<string, string> environment, params (string Name, string Value)[] variables)

@@ -88,7 +88,9 @@ public sealed class GenerateGoBindings : CodedTask
             (string source, IReadOnlyList<BindingProblem> problems) = BindingsWriter.Write(record, style, nullable: modernLanguage);
             foreach (BindingProblem problem in problems)
             {
-                string message = Resources.Format("ExportNotBound", problem.Export.Name, problem.Parameter, problem.GoType, problem.Reason, record.ClassName);
+                string message = problem.PlatformsDisagree
+                    ? Resources.Format("ExportDiffersByPlatform", problem.Export.Name, record.ClassName, problem.Reason, string.Join(", ", record.Platforms))
+                    : Resources.Format("ExportNotBound", problem.Export.Name, problem.Parameter, problem.GoType, problem.Reason, record.ClassName);
                 string? code = Log.ExtractMessageCode(message, out string text);
                 Log.LogWarning(null, code, null, problem.Export.File, problem.Export.Line, 0, 0, 0, text);
             }

@@ -49,6 +49,13 @@ public sealed class ListGoExports : GoTaskBase
     [Required]
     public string HelperSource { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The platforms the project builds for in any selection (the build decision's <c>platforms</c>
+    /// record: its declared targets, its RuntimeIdentifiers and the selected ones; metadata GoOS,
+    /// GoArch). The exports are listed on each and must agree, because one binding source serves them all.
+    /// </summary>
+    public ITaskItem[] Platforms { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>Where the record goes.</summary>
     [Required]
     public string RecordFile { get; set; } = string.Empty;
@@ -79,13 +86,23 @@ public sealed class ListGoExports : GoTaskBase
         }
 
         GoToolchain toolchain = OpenToolchain();
-
-        // exports.env: the files of the build the bindings are for (the host's c-shared library, or the module).
-        Dictionary<string, string> env = LoadEnvironment(toolchain);
-        GoCacheLocations caches = CacheLocations(env);
+        GoCacheLocations caches = CacheLocations(ReadEnvironment());
         var lister = new GoExportLister(toolchain, HelperSource, caches.Root, line => Log.LogMessage(MessageImportance.Normal, "{0}", line), CancellationToken);
         string[] tags = Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(t => t.Trim()).ToArray();
-        GoExportList exports = lister.List(packageDirectory, tags, env);
+        var perPlatform = new List<KeyValuePair<string, GoExportList>>();
+        IReadOnlyList<string> platforms = wasm ? new[] { "wasip1/wasm" } : BindingPlatforms();
+        foreach (string platform in platforms)
+        {
+            // The files go build compiles for that platform (build constraints, _GOOS/_GOARCH names, cgo).
+            // exports.env (the build decision's), on the platform whose files are listed.
+            Dictionary<string, string> env = LoadEnvironment(toolchain);
+            env["GOOS"] = platform.Substring(0, platform.IndexOf('/'));
+            env["GOARCH"] = platform.Substring(platform.IndexOf('/') + 1);
+            env["CGO_ENABLED"] = wasm ? "0" : "1";
+            perPlatform.Add(new KeyValuePair<string, GoExportList>(platform, lister.List(packageDirectory, tags, env)));
+        }
+
+        GoExportList exports = GoExportMerger.Merge(perPlatform);
 
         var record = new GoBindingsRecord
         {
@@ -96,8 +113,37 @@ public sealed class ListGoExports : GoTaskBase
             ClassName = className,
             FreeFunction = wasm ? string.Empty : FreeFunctionName,
             Exports = exports,
+            Platforms = platforms.ToList(),
         };
         RecordFiles.WriteIfDifferent(RecordFile, record.ToJson());
-        Log.LogMessage(MessageImportance.Low, "{0}: {1} export(s) listed into {2}", projectName, exports.Exports.Count, RecordFile);
+        Log.LogMessage(MessageImportance.Low, "{0}: {1} export(s) listed on {2} into {3}", projectName, exports.Exports.Count, string.Join(", ", platforms), RecordFile);
+    }
+
+    // Every goos/goarch the project builds for, whichever the current build selected, so the
+    // bindings of a referencing project are the same for every RID it builds or publishes for.
+    private IReadOnlyList<string> BindingPlatforms()
+    {
+        var platforms = new SortedSet<string>(StringComparer.Ordinal);
+        void Add(string goos, string goarch)
+        {
+            goos = goos.Trim().ToLowerInvariant();
+            goarch = goarch.Trim().ToLowerInvariant();
+            if (goos.Length > 0 && goarch.Length > 0 && goos.All(char.IsLetterOrDigit) && goarch.All(char.IsLetterOrDigit))
+            {
+                platforms.Add(goos + "/" + goarch);
+            }
+        }
+
+        foreach (ITaskItem platform in Platforms)
+        {
+            Add(platform.GetMetadata("GoOS"), platform.GetMetadata("GoArch"));
+        }
+
+        if (platforms.Count == 0)
+        {
+            Add(HostPlatform.Current.GoOS, HostPlatform.Current.GoArch);
+        }
+
+        return platforms.ToList();
     }
 }

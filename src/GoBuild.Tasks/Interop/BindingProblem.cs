@@ -12,6 +12,9 @@ public sealed class BindingProblem
         Reason = reason;
     }
 
+    /// <summary>Whether the platforms the Go project builds for disagree on the export (GOB5111) rather than a type being outside the map (GOB5101).</summary>
+    public bool PlatformsDisagree { get; set; }
+
     /// <summary>The export.</summary>
     public GoExport Export { get; }
 

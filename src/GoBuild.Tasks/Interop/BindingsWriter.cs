@@ -23,6 +23,9 @@ public static class BindingsWriter
         "using", "virtual", "void", "volatile", "while",
     };
 
+    // A Go string parameter up to this many UTF-8 bytes is encoded on the stack.
+    private const int StackStringBytes = 256;
+
     /// <summary>The generated source and the exports it left out.</summary>
     public static (string Source, IReadOnlyList<BindingProblem> Problems) Write(GoBindingsRecord record, BindingStyle style, bool nullable)
     {
@@ -66,6 +69,12 @@ public static class BindingsWriter
         if (!string.IsNullOrEmpty(export.Problem))
         {
             problems.Add(new BindingProblem(export, export.Name, string.Empty, export.Problem!));
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(export.PlatformProblem))
+        {
+            problems.Add(new BindingProblem(export, string.Empty, string.Empty, export.PlatformProblem!) { PlatformsDisagree = true });
             return null;
         }
 
@@ -114,12 +123,14 @@ public static class BindingsWriter
     {
         bool modern = style == BindingStyle.LibraryImport;
         bool needsSlice = methods.Any(m => m.Parameters.Any(p => p.Type.Conversion == InteropConversion.ByteSlice));
+        bool needsGoString = methods.Any(m => m.Parameters.Any(p => p.Type.Conversion == InteropConversion.GoStringIn));
         bool needsFree = methods.Any(m => m.Result?.Conversion == InteropConversion.Utf8ReturnFreed);
         bool needsCopy = methods.Any(m => m.Parameters.Any(p => p.Type.Conversion == InteropConversion.Utf8InCopied));
         string library = record.Library;
-        Summary(w, $"The functions the Go library {library} exports (GoBuildMode c-shared), bound with [{(modern ? "LibraryImport" : "DllImport")}]. .NET resolves the library name to lib{library}.so, {library}.dll or lib{library}.dylib next to the app.");
+        string platforms = record.Platforms.Count == 0 ? string.Empty : $" The exports are the same on every platform the library is built for ({string.Join(", ", record.Platforms)}), so this one source serves each RID.";
+        Summary(w, $"The functions the Go library {library} exports (GoBuildMode c-shared), bound with [{(modern ? "LibraryImport" : "DllImport")}]. .NET resolves the library name to lib{library}.so, {library}.dll or lib{library}.dylib next to the app.{platforms}");
         w.Line("/// <remarks>A Go library cannot be unloaded and must be the only Go runtime in the process (golang/go#65050).</remarks>");
-        w.Open("internal static " + (modern && needsSlice ? "unsafe " : string.Empty) + "partial class " + record.ClassName);
+        w.Open("internal static " + (modern && (needsSlice || needsGoString) ? "unsafe " : string.Empty) + "partial class " + record.ClassName);
         Summary(w, "The library name given to the runtime's native library probing.");
         w.Line($"public const string LibraryName = \"{library}\";");
         foreach (BoundExport m in methods)
@@ -182,12 +193,29 @@ public static class BindingsWriter
             w.Close();
         }
 
+        if (needsGoString)
+        {
+            string word = modern ? "nint" : "global::System.IntPtr";
+            w.Line();
+            w.Line("// cgo's GoString (_GoString_): UTF-8 bytes, not NUL-terminated, and their length (ptrdiff_t: pointer-sized).");
+            w.Line("[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]");
+            w.Open("private readonly struct GoString");
+            w.Line($"public readonly {word} Data;");
+            w.Line($"public readonly {word} Length;");
+            w.Line();
+            w.Open($"public GoString({word} data, {word} length)");
+            w.Line("Data = data;");
+            w.Line("Length = length;");
+            w.Close();
+            w.Close();
+        }
+
         w.Close();
     }
 
     private static void WritePInvokeMethod(CodeWriter w, BoundExport m, bool modern, bool nullable)
     {
-        bool wrapped = m.Result?.Conversion == InteropConversion.Utf8ReturnFreed || m.Parameters.Any(p => p.Type.Conversion is InteropConversion.ByteSlice or InteropConversion.Utf8InCopied);
+        bool wrapped = m.Result?.Conversion == InteropConversion.Utf8ReturnFreed || m.Parameters.Any(p => p.Type.Conversion != InteropConversion.None);
         string nativeParameters = string.Join(", ", m.Parameters.Select(p => (p.Type.NativeAttribute.Length > 0 ? p.Type.NativeAttribute + " " : string.Empty) + p.Type.NativeType + " " + p.Name));
         string nativeResult = m.Result?.NativeType ?? "void";
         string resultAttribute = m.Result?.NativeAttribute ?? string.Empty;
@@ -206,49 +234,46 @@ public static class BindingsWriter
         }
 
         w.Open($"public static {publicResult} {Identifier(m.Export.Name)}({string.Join(", ", m.Parameters.Select(p => p.Type.PublicType + " " + p.Name))})");
-        var slices = m.Parameters.Where(p => p.Type.Conversion == InteropConversion.ByteSlice).ToList();
-        var copies = m.Parameters.Where(p => p.Type.Conversion == InteropConversion.Utf8InCopied).ToList();
-        string Pin(BoundParameter p) => "__pin" + slices.IndexOf(p);
-        string Copy(BoundParameter p) => "__utf8" + copies.IndexOf(p);
-        string call = "__" + m.Export.Name + "(" + string.Join(", ", m.Parameters.Select(p => p.Type.Conversion switch
-        {
-            InteropConversion.ByteSlice => modern ? $"new GoSlice((nint){Pin(p)}, {p.Name}.Length)" : $"new GoSlice({Pin(p)}.AddrOfPinnedObject(), new global::System.IntPtr({p.Name} == null ? 0 : {p.Name}.Length))",
-            InteropConversion.Utf8InCopied => Copy(p),
-            _ => p.Name,
-        })) + ")";
-        foreach (BoundParameter copy in copies)
-        {
-            w.Line($"global::System.IntPtr {Copy(copy)} = __ToUtf8({copy.Name});");
-        }
 
-        if (copies.Count > 0)
+        // Each converted parameter: set-up lines, then (when it owns something) a try whose finally
+        // releases it, so an exception in a later set-up still releases the earlier ones; pins last.
+        var plans = m.Parameters.Select((p, i) => Plan(p, i, modern)).ToList();
+        int tries = 0;
+        var cleanups = new Stack<string[]>();
+        foreach (ParameterPlan plan in plans)
         {
-            w.Line("try");
-            w.Open(null);
-        }
-
-        int opened = 0;
-        foreach (BoundParameter slice in slices)
-        {
-            if (modern)
+            foreach (string line in plan.Setup)
             {
-                w.Line($"fixed (byte* {Pin(slice)} = {slice.Name})");
+                w.Line(line);
             }
-            else
+
+            if (plan.Cleanup.Length > 0)
             {
-                w.Line($"global::System.Runtime.InteropServices.GCHandle {Pin(slice)} = global::System.Runtime.InteropServices.GCHandle.Alloc({slice.Name}, global::System.Runtime.InteropServices.GCHandleType.Pinned);");
                 w.Line("try");
                 w.Open(null);
-                opened++;
+                tries++;
+                cleanups.Push(plan.Cleanup);
+            }
+
+            foreach (string line in plan.InnerSetup)
+            {
+                w.Line(line);
             }
         }
 
-        if (modern && slices.Count > 0)
+        int pins = 0;
+        foreach (ParameterPlan plan in plans.Where(p => p.Fixed.Length > 0))
         {
-            w.Open(null);
-            opened++;
+            w.Line(plan.Fixed);
+            pins++;
         }
 
+        if (pins > 0)
+        {
+            w.Open(null);
+        }
+
+        string call = "__" + m.Export.Name + "(" + string.Join(", ", plans.Select(p => p.Argument)) + ")";
         if (m.Result == null)
         {
             w.Line(call + ";");
@@ -273,32 +298,19 @@ public static class BindingsWriter
             w.Line("return " + call + ";");
         }
 
-        for (int i = slices.Count - 1; i >= 0 && opened > 0; i--)
-        {
-            w.Close();
-            opened--;
-            if (!modern)
-            {
-                w.Line("finally");
-                w.Open(null);
-                w.Line($"{Pin(slices[i])}.Free();");
-                w.Close();
-            }
-        }
-
-        while (opened-- > 0)
+        if (pins > 0)
         {
             w.Close();
         }
 
-        if (copies.Count > 0)
+        while (tries-- > 0)
         {
             w.Close();
             w.Line("finally");
             w.Open(null);
-            foreach (BoundParameter copy in copies)
+            foreach (string line in cleanups.Pop())
             {
-                w.Line($"global::System.Runtime.InteropServices.Marshal.FreeHGlobal({Copy(copy)});");
+                w.Line(line);
             }
 
             w.Close();
@@ -307,6 +319,61 @@ public static class BindingsWriter
         w.Close();
         w.Line();
         WriteImport(w, modern, m.Export.Name, "private", "__" + m.Export.Name, nativeResult, resultAttribute, nativeParameters);
+    }
+
+    // The lines that turn public parameter i into its native argument.
+    private static ParameterPlan Plan(BoundParameter p, int i, bool modern)
+    {
+        const string Interop = "global::System.Runtime.InteropServices.";
+        const string Utf8 = "global::System.Text.Encoding.UTF8";
+        string n = p.Name;
+        switch (p.Type.Conversion)
+        {
+            case InteropConversion.ByteSlice when modern:
+                return new ParameterPlan($"new GoSlice((nint)__pin{i}, {n}.Length)") { Fixed = $"fixed (byte* __pin{i} = {n})" };
+            case InteropConversion.ByteSlice:
+                return new ParameterPlan($"new GoSlice(__pin{i}.AddrOfPinnedObject(), new global::System.IntPtr({n} == null ? 0 : {n}.Length))")
+                {
+                    Setup = new[] { $"{Interop}GCHandle __pin{i} = {Interop}GCHandle.Alloc({n}, {Interop}GCHandleType.Pinned);" },
+                    Cleanup = new[] { $"__pin{i}.Free();" },
+                };
+            case InteropConversion.Utf8InCopied:
+                return new ParameterPlan($"__utf8{i}")
+                {
+                    Setup = new[] { $"global::System.IntPtr __utf8{i} = __ToUtf8({n});" },
+                    Cleanup = new[] { $"{Interop}Marshal.FreeHGlobal(__utf8{i});" },
+                };
+            case InteropConversion.GoStringIn when modern:
+                // Short strings are encoded on the stack, longer ones into a pooled array: no copy outlives the call.
+                return new ParameterPlan($"new GoString((nint)__pin{i}, __length{i})")
+                {
+                    Setup = new[]
+                    {
+                        $"global::System.ArgumentNullException.ThrowIfNull({n});",
+                        $"int __max{i} = {Utf8}.GetMaxByteCount({n}.Length);",
+                        $"byte[]? __rented{i} = __max{i} > {StackStringBytes} ? global::System.Buffers.ArrayPool<byte>.Shared.Rent(__max{i}) : null;",
+                    },
+                    Cleanup = new[] { $"if (__rented{i} != null) {{ global::System.Buffers.ArrayPool<byte>.Shared.Return(__rented{i}); }}" },
+                    InnerSetup = new[]
+                    {
+                        $"global::System.Span<byte> __utf8{i} = __rented{i} != null ? __rented{i} : stackalloc byte[{StackStringBytes}];",
+                        $"int __length{i} = {Utf8}.GetBytes({n}, __utf8{i});",
+                    },
+                    Fixed = $"fixed (byte* __pin{i} = __utf8{i})",
+                };
+            case InteropConversion.GoStringIn:
+                return new ParameterPlan($"new GoString(__pin{i}.AddrOfPinnedObject(), new global::System.IntPtr(__utf8{i}.Length))")
+                {
+                    Setup = new[]
+                    {
+                        $"byte[] __utf8{i} = {Utf8}.GetBytes({n});",
+                        $"{Interop}GCHandle __pin{i} = {Interop}GCHandle.Alloc(__utf8{i}, {Interop}GCHandleType.Pinned);",
+                    },
+                    Cleanup = new[] { $"__pin{i}.Free();" },
+                };
+            default:
+                return new ParameterPlan(n);
+        }
     }
 
     private static void WriteImport(CodeWriter w, bool modern, string entryPoint, string access, string name, string result, string resultAttribute, string parameters)
@@ -453,6 +520,24 @@ public static class BindingsWriter
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string Identifier(string name) => s_keywords.Contains(name) ? "@" + name : name;
+
+    private sealed class ParameterPlan
+    {
+        public ParameterPlan(string argument)
+        {
+            Argument = argument;
+        }
+
+        public string Argument { get; }
+
+        public string[] Setup { get; set; } = Array.Empty<string>();
+
+        public string[] Cleanup { get; set; } = Array.Empty<string>();
+
+        public string[] InnerSetup { get; set; } = Array.Empty<string>();
+
+        public string Fixed { get; set; } = string.Empty;
+    }
 
     private sealed class BoundExport
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
@@ -42,6 +43,10 @@ public sealed class GoBindingsRecord
     [DataMember(Name = "exports", Order = 7)]
     public GoExportList Exports { get; set; } = new();
 
+    /// <summary>The platforms (<c>goos/goarch</c>) the exports were listed and compared on: every one the Go project builds for.</summary>
+    [DataMember(Name = "platforms", Order = 8)]
+    public List<string> Platforms { get; set; } = new();
+
     /// <summary>The record as JSON (members in a fixed order, so equal records are equal text).</summary>
     public string ToJson()
     {
@@ -59,6 +64,7 @@ public sealed class GoBindingsRecord
             using FileStream stream = File.OpenRead(path);
             var record = (GoBindingsRecord?)new DataContractJsonSerializer(typeof(GoBindingsRecord)).ReadObject(stream) ?? throw new FormatException("empty record");
             record.Exports = GoExportList.Parse(ToExportJson(record.Exports));
+            record.Platforms ??= new List<string>();
             return record;
         }
         catch (SerializationException ex)

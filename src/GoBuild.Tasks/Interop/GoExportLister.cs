@@ -24,6 +24,7 @@ public sealed class GoExportLister
     private readonly string _cacheRoot;
     private readonly Action<string> _log;
     private readonly CancellationToken _cancellation;
+    private readonly Dictionary<string, GoExportList> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>Creates the lister.</summary>
     /// <param name="toolchain">The project's toolchain: builds the helper.</param>
@@ -67,6 +68,13 @@ public sealed class GoExportLister
             return new GoExportList();
         }
 
+        // Platforms that compile the same files have the same exports: parse them once.
+        string key = string.Join("\n", files);
+        if (_parsed.TryGetValue(key, out GoExportList? known))
+        {
+            return known;
+        }
+
         string helper = EnsureHelper(environment);
         (int exitCode, string stdout, string stderr) = Run(helper, files, packageDirectory, environment);
         if (exitCode != 0)
@@ -76,7 +84,9 @@ public sealed class GoExportLister
 
         try
         {
-            return GoExportList.Parse(stdout);
+            GoExportList parsed = GoExportList.Parse(stdout);
+            _parsed[key] = parsed;
+            return parsed;
         }
         catch (FormatException ex)
         {

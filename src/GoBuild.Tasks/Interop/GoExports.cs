@@ -110,6 +110,10 @@ public sealed class GoExport
     /// <summary>Why it cannot be bound whatever its types (a method, a generic function), or null.</summary>
     [DataMember(Name = "problem", Order = 8, EmitDefaultValue = false)]
     public string? Problem { get; set; }
+
+    /// <summary>Set by <see cref="GoExportMerger"/> when the platforms the project builds for disagree on this export (GOB5111), or null.</summary>
+    [DataMember(Name = "platformProblem", Order = 9, EmitDefaultValue = false)]
+    public string? PlatformProblem { get; set; }
 }
 
 /// <summary>A parameter or result: its Go name and its Go type as written (<c>C.int</c>, <c>*C.char</c>, <c>[]byte</c>).</summary>

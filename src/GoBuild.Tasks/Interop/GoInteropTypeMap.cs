@@ -28,6 +28,12 @@ public enum InteropConversion
     /// <summary>A Go <c>[]byte</c> parameter: a <c>GoSlice</c> over the caller's pinned buffer.</summary>
     ByteSlice,
 
+    /// <summary>
+    /// A Go <c>string</c> parameter (cgo's <c>GoString</c>: pointer + length, no NUL): the C# string
+    /// encoded as UTF-8 into a buffer that lives for the call only (the stack or a pooled array).
+    /// </summary>
+    GoStringIn,
+
     /// <summary>A <c>*C.char</c> parameter for pre-.NET 7 consumers: copied to a NUL-terminated UTF-8 buffer by the binding (netstandard2.0 has no <c>UnmanagedType.LPUTF8Str</c>).</summary>
     Utf8InCopied,
 
@@ -68,7 +74,8 @@ public sealed class InteropType
 /// keep their platform widths (<c>C.long</c> is 32-bit on Windows and 64-bit elsewhere, so it is
 /// <c>CLong</c>; <c>size_t</c> is <c>nuint</c>); Go's <c>int</c>/<c>uint</c> (<c>GoInt</c>/<c>GoUint</c>)
 /// are pointer-sized on every Go platform, so they are <c>nint</c>/<c>nuint</c> (64-bit on 64-bit
-/// platforms); <c>*C.char</c> is a UTF-8, NUL-terminated string; every other pointer, <c>unsafe.Pointer</c>
+/// platforms); <c>*C.char</c> is a UTF-8, NUL-terminated string; a Go <c>string</c> parameter (<c>GoString</c>)
+/// is a C# string passed as UTF-8 bytes plus a length, valid during the call only; every other pointer, <c>unsafe.Pointer</c>
 /// and <c>uintptr</c> is <c>nint</c>; a <c>[]byte</c> parameter (<c>GoSlice</c>) is a <c>Span&lt;byte&gt;</c>.
 /// A type outside the map gets a reason instead, and its function is left out (GOB5101).
 /// </summary>
@@ -185,6 +192,17 @@ public static class GoInteropTypeMap
             return Direct("nint", legacy);
         }
 
+        if (type == "string")
+        {
+            if (isResult)
+            {
+                reason = "a Go string cannot be returned to C: its memory belongs to Go's garbage collector; return *C.char (C.CString), which the bindings read and free";
+                return null;
+            }
+
+            return new InteropType("string", "GoString", string.Empty, InteropConversion.GoStringIn);
+        }
+
         if (type is "bool" or "C.bool" or "C._Bool")
         {
             return new InteropType("bool", "bool", BoolAttribute, InteropConversion.None);
@@ -234,7 +252,6 @@ public static class GoInteropTypeMap
 
         reason = type switch
         {
-            "string" => "a Go string (GoString) is not bound; take *C.char, which C# passes as a UTF-8 string",
             _ when type.StartsWith("[]", StringComparison.Ordinal) => "only []byte slices are bound (as Span<byte>)",
             _ when type.StartsWith("map[", StringComparison.Ordinal) || type.StartsWith("chan", StringComparison.Ordinal) || type.StartsWith("func", StringComparison.Ordinal) || type.StartsWith("interface", StringComparison.Ordinal) =>
                 "Go maps, channels, functions and interfaces cannot cross into C",

@@ -70,10 +70,20 @@ public static class BindingsWorkspace
         //export Identity
         func Identity(p unsafe.Pointer) unsafe.Pointer { return p }
 
-        // Len takes a Go string, which the bindings do not map.
+        // Len counts the UTF-8 bytes of a Go string (cgo's GoString: pointer and length).
         //
         //export Len
         func Len(s string) C.int { return C.int(len(s)) }
+
+        // Join checks that two Go strings arrive intact: a, "+", b.
+        //
+        //export Join
+        func Join(a string, b string) *C.char { return C.CString(a + "+" + b) }
+
+        // Name returns a Go string, which cannot cross into C.
+        //
+        //export Name
+        func Name() string { return "calc" }
 
         func main() {}
 
@@ -122,6 +132,8 @@ public static class BindingsWorkspace
         CalcNative.Fill(buffer, 7);
         Console.WriteLine($"Sum={CalcNative.Sum(buffer)}");
         Console.WriteLine($"Identity={CalcNative.Identity(42)}");
+        Console.WriteLine($"Len={CalcNative.Len("héllo")},{CalcNative.Len("")},{CalcNative.Len(new string('é', 1000))}");
+        Console.WriteLine($"Join={CalcNative.Join("héllo", new string('x', 300))?.Length},{CalcNative.Join("a", "b")}");
         Console.WriteLine($"Legacy={Legacy.Use.Both(21)}");
         return 0;
 
@@ -145,7 +157,7 @@ public static class BindingsWorkspace
             {
                 public static class Use
                 {
-                    public static string Both(long x) => GoBindings.CalcNative.Add(x, x) + " " + GoBindings.CalcNative.Upper("legacy");
+                    public static string Both(long x) => GoBindings.CalcNative.Add(x, x) + " " + GoBindings.CalcNative.Upper("legacy") + " " + GoBindings.CalcNative.Len("légacy");
                 }
             }
             """;

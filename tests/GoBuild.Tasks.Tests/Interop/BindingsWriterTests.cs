@@ -76,6 +76,26 @@ public sealed class BindingsWriterTests
     }
 
     [TestMethod]
+    public void Write_GoStringParameter_EncodesUtf8IntoACallScopedBuffer_AndPassesPointerAndLength()
+    {
+        (string source, _) = BindingsWriter.Write(Record(Export("Len", string.Empty, new[] { ("s", "string"), ("t", "string") }, "C.int")), BindingStyle.LibraryImport, nullable: true);
+
+        StringAssert.Contains(source, "internal static unsafe partial class MathlibNative");
+        StringAssert.Contains(source, "public static int Len(string s, string t)");
+        StringAssert.Contains(source, "stackalloc byte[256]");
+        StringAssert.Contains(source, "ArrayPool<byte>.Shared.Return(__rented1)");
+        StringAssert.Contains(source, "fixed (byte* __pin0 = __utf80)");
+        StringAssert.Contains(source, "return __Len(new GoString((nint)__pin0, __length0), new GoString((nint)__pin1, __length1));");
+        StringAssert.Contains(source, "private static partial int __Len(GoString s, GoString t);");
+        StringAssert.Contains(source, "private readonly struct GoString");
+
+        (string legacy, _) = BindingsWriter.Write(Record(Export("Len", string.Empty, new[] { ("s", "string") }, "C.int")), BindingStyle.DllImport, nullable: false);
+        StringAssert.Contains(legacy, "GCHandle.Alloc(__utf80, global::System.Runtime.InteropServices.GCHandleType.Pinned)");
+        StringAssert.Contains(legacy, "__pin0.Free();");
+        StringAssert.Contains(legacy, "private static extern int __Len(GoString s);");
+    }
+
+    [TestMethod]
     public void Write_KeywordParameterNames_AreEscaped()
     {
         (string source, _) = BindingsWriter.Write(Record(Export("F", string.Empty, new[] { ("string", "C.int"), ("_", "C.int") }, null)), BindingStyle.LibraryImport, nullable: true);

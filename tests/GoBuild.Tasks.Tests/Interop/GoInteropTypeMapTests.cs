@@ -72,6 +72,20 @@ public sealed class GoInteropTypeMapTests
     }
 
     [TestMethod]
+    public void GoString_IsAStringParameterPassedAsAGoString_AndCannotBeReturned()
+    {
+        InteropType modern = GoInteropTypeMap.MapParameter("string", BindingStyle.LibraryImport, out _)!;
+        Assert.AreEqual("string", modern.PublicType);
+        Assert.AreEqual("GoString", modern.NativeType);
+        Assert.AreEqual(InteropConversion.GoStringIn, modern.Conversion);
+        Assert.AreEqual(InteropConversion.GoStringIn, GoInteropTypeMap.MapParameter("string", BindingStyle.DllImport, out _)!.Conversion);
+
+        Assert.IsNull(GoInteropTypeMap.MapResult("string", BindingStyle.LibraryImport, out string reason));
+        StringAssert.Contains(reason, "garbage collector");
+        StringAssert.Contains(reason, "*C.char");
+    }
+
+    [TestMethod]
     public void Bool_IsMarshalledAsOneByte()
     {
         InteropType type = GoInteropTypeMap.MapParameter("bool", BindingStyle.LibraryImport, out _)!;
@@ -93,7 +107,6 @@ public sealed class GoInteropTypeMapTests
     }
 
     [TestMethod]
-    [DataRow("string", "GoString")]
     [DataRow("map[string]int", "maps")]
     [DataRow("[]int", "only []byte")]
     [DataRow("complex128", "complex")]

@@ -1,4 +1,6 @@
 using System.IO;
+using System.Linq;
+using System.Xml.Linq;
 using GoBuild.Tasks.Interop;
 using GoBuild.Tasks.Tests.Infrastructure;
 using Microsoft.Build.Framework;
@@ -47,6 +49,42 @@ public sealed class InteropTasksTests
         StringAssert.Contains(error.Message, "App.csproj would load 2 Go c-shared libraries");
         StringAssert.Contains(error.Message, "a (../go/a/a.csproj, referenced by App.csproj)");
         StringAssert.Contains(error.Message, "b (../go/b/b.csproj, referenced by Mid.csproj, App.csproj)");
+    }
+
+    [TestMethod]
+    public void CheckGoRuntimes_PackagedLibraries_AreCountedOncePerPackage_AndNamedByPackage()
+    {
+        var engine = new RecordingBuildEngine();
+        ITaskItem Packaged(string by)
+        {
+            TaskItem item = Library($"/ws/{by}/Contoso.Alpha.nupkg", "c-shared", "alpha", $"/ws/{by}/{by}.csproj");
+            item.SetMetadata("PackageId", "Contoso.Alpha");
+            item.SetMetadata("Version", "1.2.0");
+            return item;
+        }
+
+        var one = new CheckGoRuntimes { BuildEngine = engine, ProjectFile = "/ws/App/App.csproj", Libraries = new[] { Packaged("App"), Packaged("Mid") } };
+        Assert.IsTrue(one.Execute(), "the same package through two projects is one library");
+
+        var two = new CheckGoRuntimes { BuildEngine = engine, ProjectFile = "/ws/App/App.csproj", Libraries = new[] { Packaged("App"), Library("/ws/go/b/b.csproj", "c-shared", "b", "/ws/App/App.csproj") } };
+        Assert.IsFalse(two.Execute());
+        StringAssert.Contains(engine.SingleError().Message, "alpha (NuGet package Contoso.Alpha 1.2.0)");
+    }
+
+    [TestMethod]
+    public void GoLibraryPackageTargets_MarksTheLibrary_AndChecksPackagesAloneWhereTheConsumerTargetsDoNotRun()
+    {
+        string text = GoLibraryPackageTargets.Create("Contoso.Alpha", "1.2.0", new[] { "alpha" }, importBuild: true, "{0} would load {1}: {2}");
+        var project = XElement.Parse(text);
+
+        var marker = project.Elements("ItemGroup").Elements(GoLibraryPackageTargets.ItemName).Single();
+        Assert.AreEqual("Contoso.Alpha", (string?)marker.Attribute("Include"));
+        Assert.AreEqual("alpha", (string?)marker.Attribute("LibraryName"));
+        Assert.AreEqual("$(MSBuildThisFileDirectory)../build/Contoso.Alpha.targets", (string?)project.Element("Import")!.Attribute("Project"));
+        var target = project.Element("Target")!;
+        Assert.AreEqual("'$(_GoBuildInteropConsumer)' != 'true'", (string?)target.Attribute("Condition"));
+        Assert.AreEqual("GOB5102", (string?)target.Element("Error")!.Attribute("Code"));
+        Assert.IsNull(XElement.Parse(GoLibraryPackageTargets.Create("P", "1", new[] { "p" }, importBuild: false, "m")).Element("Import"));
     }
 
     [TestMethod]

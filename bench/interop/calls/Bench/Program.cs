@@ -47,10 +47,39 @@ public class CallOverhead
     /// <summary>The same function as a wasi-reactor export, called through Wasmtime.</summary>
     [Benchmark]
     public long WasiReactor() => _plugin.Add(40, 2);
+
+    /// <summary>A Go string parameter by hand: UTF-8 on the stack, pointer and length.</summary>
+    [Benchmark]
+    public long HandWrittenGoString() => HandWritten.Len(Text);
+
+    /// <summary>The generated binding of //export Len(s string).</summary>
+    [Benchmark]
+    public long GeneratedGoString() => MathlibNative.Len(Text);
+
+    private const string Text = "hello, go: a 32-byte ASCII text.";
 }
 
-internal static class HandWritten
+internal static unsafe class HandWritten
 {
     [DllImport("mathlib", EntryPoint = "Add")]
     public static extern long Add(long a, long b);
+
+    public static long Len(string s)
+    {
+        Span<byte> utf8 = stackalloc byte[256];
+        int length = System.Text.Encoding.UTF8.GetBytes(s, utf8);
+        fixed (byte* p = utf8)
+        {
+            return Len(new GoString { Data = (nint)p, Length = length });
+        }
+    }
+
+    [DllImport("mathlib", EntryPoint = "Len")]
+    private static extern long Len(GoString s);
+
+    private struct GoString
+    {
+        public nint Data;
+        public nint Length;
+    }
 }

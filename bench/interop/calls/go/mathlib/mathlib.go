@@ -8,4 +8,9 @@ import "C"
 //export Add
 func Add(a, b C.longlong) C.longlong { return a + b }
 
+// Len returns the length of s in bytes: a Go string parameter (GoString: pointer and length).
+//
+//export Len
+func Len(s string) C.longlong { return C.longlong(len(s)) }
+
 func main() {}
