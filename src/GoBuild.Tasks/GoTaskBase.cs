@@ -37,6 +37,10 @@ public abstract class GoTaskBase : CodedTask
     /// </summary>
     protected int GrantedCores { get; private set; }
 
+    // The MSBuild grant of RequestCores, given back while the task waits for its build cache's turn.
+    private CoreGrant? _grant;
+    private int _requested;
+
     /// <summary>
     /// Asks MSBuild's resource manager for up to <paramref name="wanted"/> cores (never more than
     /// the machine's and the cgroup's limit, or exactly GoBuildParallelism when set) and remembers
@@ -53,19 +57,23 @@ public abstract class GoTaskBase : CodedTask
             return new CoreGrant(null, 0);
         }
 
-        int granted = Math.Max(1, engine.RequestCores(request));
+        _grant = new CoreGrant(engine, 0);
+        _requested = request;
+        int granted = _grant.Request(request);
         GrantedCores = granted;
         Log.LogMessageFromResources(MessageImportance.Low, "CoresGranted", granted, request, budget);
-        return new CoreGrant(engine, granted);
+        return _grant;
     }
 
     /// <summary>
     /// Takes machine-wide core slots (<see cref="CoreSlots"/>) for go, at most
     /// <see cref="GrantedCores"/>, waiting while other builds' go processes hold them all, and sets
     /// <see cref="GrantedCores"/> to what was taken. With GoBuildParallelism set, takes none: the
-    /// number is the user's.
+    /// number is the user's. With <paramref name="oneAtATimePerCache"/> (builds), first waits for
+    /// the build cache's turn (<see cref="CoreSlots.TakeCacheTurn"/>): go processes that share a
+    /// cache would otherwise compile the same packages at once.
     /// </summary>
-    protected IDisposable AcquireCoreSlots(GoCacheLocations caches)
+    protected IDisposable AcquireCoreSlots(GoCacheLocations caches, bool oneAtATimePerCache = true)
     {
         int? fixedCount = CoreBudget.ParseParallelism(Parallelism);
         if (fixedCount != null)
@@ -76,14 +84,41 @@ public abstract class GoTaskBase : CodedTask
         // One slot more than the cores: go's own work between compiles (loading packages, linking,
         // writing the cache) would otherwise leave a core idle.
         int budget = CoreBudget.Decide(null, Environment.ProcessorCount, CoreBudget.CgroupCores()) + 1;
-        CoreSlots slots = CoreSlots.Acquire(
-            System.IO.Path.Combine(caches.Root, "locks", "cores"),
-            Math.Max(1, GrantedCores),
-            budget,
-            () => Log.LogMessageFromResources(MessageImportance.Normal, "CoresWaiting", budget),
-            CancellationToken);
-        GrantedCores = slots.Count;
-        return slots;
+        string slotsDirectory = System.IO.Path.Combine(caches.Root, "locks", "cores");
+        IDisposable? turn = null;
+        if (oneAtATimePerCache)
+        {
+            // While waiting for the cache's turn the task gives its MSBuild cores back (the build that
+            // has the turn can use them) and asks again once it has the turn.
+            bool waited = false;
+            turn = CoreSlots.TakeCacheTurn(
+                slotsDirectory,
+                caches.BuildCache,
+                () =>
+                {
+                    waited = true;
+                    Log.LogMessageFromResources(MessageImportance.Normal, "BuildCacheWaiting", caches.BuildCache);
+                    _grant?.Release();
+                },
+                CancellationToken);
+            if (waited && _grant != null)
+            {
+                GrantedCores = _grant.Request(_requested);
+                Log.LogMessageFromResources(MessageImportance.Low, "CoresGranted", GrantedCores, _requested, budget - 1);
+            }
+        }
+
+        try
+        {
+            CoreSlots slots = CoreSlots.Acquire(slotsDirectory, Math.Max(1, GrantedCores), budget, () => Log.LogMessageFromResources(MessageImportance.Normal, "CoresWaiting", budget), CancellationToken);
+            GrantedCores = slots.Count;
+            return turn == null ? slots : new Held(slots, turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -213,7 +248,7 @@ public abstract class GoTaskBase : CodedTask
     private sealed class CoreGrant : IDisposable
     {
         private IBuildEngine9? _engine;
-        private readonly int _cores;
+        private int _cores;
 
         public CoreGrant(IBuildEngine9? engine, int cores)
         {
@@ -221,6 +256,49 @@ public abstract class GoTaskBase : CodedTask
             _cores = cores;
         }
 
-        public void Dispose() => System.Threading.Interlocked.Exchange(ref _engine, null)?.ReleaseCores(_cores);
+        // What MSBuild granted (at least 1: the node's own core, which MSBuild counts as implicit).
+        public int Request(int cores)
+        {
+            if (_engine == null)
+            {
+                return Math.Max(1, cores);
+            }
+
+            _cores += _engine.RequestCores(cores);
+            return Math.Max(1, _cores);
+        }
+
+        public void Release()
+        {
+            if (_engine != null && _cores > 0)
+            {
+                _engine.ReleaseCores(_cores);
+                _cores = 0;
+            }
+        }
+
+        public void Dispose()
+        {
+            Release();
+            _engine = null;
+        }
+    }
+
+    private sealed class Held : IDisposable
+    {
+        private readonly IDisposable _slots;
+        private readonly IDisposable _turn;
+
+        public Held(IDisposable slots, IDisposable turn)
+        {
+            _slots = slots;
+            _turn = turn;
+        }
+
+        public void Dispose()
+        {
+            _slots.Dispose();
+            _turn.Dispose();
+        }
     }
 }

@@ -82,7 +82,8 @@ public sealed class GoTest : GoTaskBase
         using IDisposable cores = RequestCores(int.MaxValue);
         GoCacheLocations caches = CacheLocations(ReadEnvironment());
         using IDisposable yielded = Yield();
-        using IDisposable slots = AcquireCoreSlots(caches);
+        // Test binaries may run for long (and wait on I/O): tests of other projects keep running alongside.
+        using IDisposable slots = AcquireCoreSlots(caches, oneAtATimePerCache: false);
 
         // test.env: CGO_ENABLED as the decision set it (GoCgoEnabled, else the build mode's default,
         // else on for -race, which needs cgo).

@@ -61,6 +61,48 @@ public sealed class CoreSlots : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the turn of <paramref name="buildCache"/> (GOCACHE), waiting (and calling
+    /// <paramref name="onWait"/> once) while another go process of this user builds with that
+    /// cache; disposing the result gives the turn back. go does not share work in flight between
+    /// processes: two go builds that need the same uncompiled package (the standard library, on a
+    /// cold cache) both compile it. One at a time per cache, with all the cores, each later go finds
+    /// what the earlier ones compiled, so eight projects of one solution cost about what one go
+    /// build of their eight commands does. Go processes with other caches still share the slots.
+    /// </summary>
+    public static IDisposable TakeCacheTurn(string directory, string buildCache, Action onWait, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, "cache-" + PathKey(Path.GetFullPath(buildCache)) + ".lock");
+        bool waited = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException && ex is not DirectoryNotFoundException && ex is not PathTooLongException)
+            {
+                if (!waited)
+                {
+                    waited = true;
+                    onWait();
+                }
+
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    // A file name for a folder: the first bytes of the SHA-256 of its path.
+    private static string PathKey(string path)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        byte[] hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(path));
+        return string.Concat(System.Linq.Enumerable.Select(System.Linq.Enumerable.Take(hash, 8), b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {

@@ -20,7 +20,8 @@ public static class GoModuleOutput
     /// module, not std) a line <c>dir &lt;folder&gt;</c> and a line <c>embed &lt;file&gt;</c> per
     /// embedded file: what the build compiles out of the module cache.
     /// </summary>
-    public const string ListTemplate = ListErrorTemplate + "{{with .Module}}{{if not .Main}}{{\"\\n\"}}dir {{$.Dir}}{{range $.EmbedFiles}}{{\"\\n\"}}embed {{$.Dir}}/{{.}}{{end}}{{end}}{{end}}";
+    /// <remarks>Line breaks come from <c>println</c>, not a quoted <c>"\n"</c>: no backslash, which shells' echo would expand in a logged command line.</remarks>
+    public const string ListTemplate = ListErrorTemplate + "{{with .Module}}{{if not .Main}}{{println}}dir {{$.Dir}}{{range $.EmbedFiles}}{{println}}embed {{$.Dir}}/{{.}}{{end}}{{end}}{{end}}";
 
     /// <summary>The package folders and embedded files of <see cref="ListTemplate"/>'s output, and the other lines.</summary>
     public static (IReadOnlyList<string> Directories, IReadOnlyList<string> EmbeddedFiles, IReadOnlyList<string> Others) SplitSources(IEnumerable<string> lines)

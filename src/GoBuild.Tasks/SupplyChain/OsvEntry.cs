@@ -42,15 +42,18 @@ public sealed class OsvEntry
     /// <summary>Where users read about it.</summary>
     public string Url => "https://pkg.go.dev/vuln/" + Id;
 
+    // One serializer for every entry (an audit reads hundreds; reading is thread-safe): building
+    // one is most of the cost of reading a small entry.
+    private static readonly DataContractJsonSerializer s_serializer = new(typeof(EntryData));
+
     /// <summary>Parses one entry; <see cref="FormatException"/> when it is not a readable OSV entry.</summary>
     public static OsvEntry Parse(byte[] json)
     {
         EntryData? data;
         try
         {
-            var serializer = new DataContractJsonSerializer(typeof(EntryData));
             using var stream = new MemoryStream(json, writable: false);
-            data = (EntryData?)serializer.ReadObject(stream);
+            data = (EntryData?)s_serializer.ReadObject(stream);
         }
         catch (Exception ex) when (ex is SerializationException || ex is System.Xml.XmlException || ex is InvalidCastException || ex is ArgumentException)
         {

@@ -116,4 +116,26 @@ public sealed class CoreSlotsTests
         using CoreSlots again = CoreSlots.Acquire(dir, 1, 2, () => Assert.Fail("slots were not given back"), default);
         Assert.AreEqual(1, again.Count);
     }
+
+    [TestMethod]
+    public void TakeCacheTurn_WaitsWhileAnotherGoUsesTheSameBuildCache_NotForAnotherCache()
+    {
+        string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gobuild-slots-" + System.Guid.NewGuid().ToString("N"));
+        string cacheA = System.IO.Path.Combine(dir, "cache-a");
+        using (CoreSlots.TakeCacheTurn(dir, cacheA, () => Assert.Fail("the first must not wait"), default))
+        {
+            bool waited = false;
+            using var cancel = new System.Threading.CancellationTokenSource(System.TimeSpan.FromMilliseconds(300));
+            Assert.ThrowsExactly<System.OperationCanceledException>(() => CoreSlots.TakeCacheTurn(dir, cacheA, () => waited = true, cancel.Token));
+            Assert.IsTrue(waited);
+
+            using (CoreSlots.TakeCacheTurn(dir, System.IO.Path.Combine(dir, "cache-b"), () => Assert.Fail("another cache must not wait"), default))
+            {
+            }
+        }
+
+        using (CoreSlots.TakeCacheTurn(dir, cacheA, () => Assert.Fail("the turn was not given back"), default))
+        {
+        }
+    }
 }
