@@ -34,8 +34,8 @@ public sealed class GoModDownload : GoTaskBase
             return;
         }
 
-        string? mode = NormalizedModMode();
-        if (mode == "vendor")
+        Dictionary<string, string> decided = ReadEnvironment();
+        if (Records.EnvironmentRecord.ModMode(decided) == "vendor")
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: modules are vendored; nothing to download.", root);
             ModuleInputs.Write(InputsFile, Array.Empty<string>());
@@ -45,7 +45,7 @@ public sealed class GoModDownload : GoTaskBase
         GoModFile goMod = GoModFile.Load(Path.Combine(root, "go.mod"));
         string sumPath = Path.Combine(root, "go.sum");
         GoSumFile? goSum = File.Exists(sumPath) ? GoSumFile.Load(sumPath) : null;
-        GoCacheLocations caches = CacheLocations();
+        GoCacheLocations caches = CacheLocations(decided);
         var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
@@ -104,9 +104,8 @@ public sealed class GoModDownload : GoTaskBase
     private void Download(string root, bool hasGoSum, GoCacheLocations caches, ModuleChecks checks)
     {
         GoToolchain toolchain = OpenToolchain();
-        AllowModuleDownload = true;
         using IDisposable cores = RequestCores(int.MaxValue);
-        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
         string copy = CopyModuleFiles(root, hasGoSum);
         var arguments = new[] { "mod", "download", "-modfile=" + Path.Combine(copy, "go.mod") };
         (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, root);

@@ -50,7 +50,8 @@ public sealed class GoModVerify : GoTaskBase
             return;
         }
 
-        string mode = NormalizedModMode() ?? "readonly";
+        Dictionary<string, string> decided = ReadEnvironment();
+        string mode = Records.EnvironmentRecord.ModMode(decided);
         GoModFile goMod = GoModFile.Load(Path.Combine(root, "go.mod"));
         if (mode == "vendor")
         {
@@ -61,7 +62,7 @@ public sealed class GoModVerify : GoTaskBase
 
         string sumPath = Path.Combine(root, "go.sum");
         GoSumFile? goSum = File.Exists(sumPath) ? GoSumFile.Load(sumPath) : null;
-        GoCacheLocations caches = CacheLocations();
+        GoCacheLocations caches = CacheLocations(decided);
         var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
@@ -84,7 +85,7 @@ public sealed class GoModVerify : GoTaskBase
 
         GoToolchain toolchain = OpenToolchain();
         using IDisposable cores = RequestCores(int.MaxValue);
-        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
 
         // In mod mode go may change the module graph while it lists, so that mode records no sources.
         ModuleSources sources = ModuleSources.None;
