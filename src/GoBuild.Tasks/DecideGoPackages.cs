@@ -50,8 +50,7 @@ public sealed class DecideGoPackages : GoTaskBase
         IReadOnlyList<string> patterns = GoPackageSelection.ParsePatterns(ProjectDirectory, Package);
         string[] tags = Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(t => t.Trim()).ToArray();
         GoToolchain toolchain = OpenToolchain();
-        GoCacheLocations caches = CacheLocations();
-        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
         env["CGO_ENABLED"] = GoBuildOptions.CgoDefault(buildMode) ? "1" : "0";
 
         IReadOnlyList<string> arguments = GoPackageSelection.ListArguments(patterns, tags);

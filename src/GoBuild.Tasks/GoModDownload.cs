@@ -34,8 +34,8 @@ public sealed class GoModDownload : GoTaskBase
             return;
         }
 
-        string? mode = NormalizedModMode();
-        if (mode == "vendor")
+        Dictionary<string, string> decided = ReadEnvironment();
+        if (Records.EnvironmentRecord.ModMode(decided) == "vendor")
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: modules are vendored; nothing to download.", root);
             ModuleInputs.Write(InputsFile, Array.Empty<string>());
@@ -43,9 +43,9 @@ public sealed class GoModDownload : GoTaskBase
         }
 
         // In a workspace the requirements of every module are restored at once, under one lock per workspace.
-        ModuleSet set = ModuleSet.Load(root, WorkFile);
+        ModuleSet set = ModuleSet.Load(root, WorkFileOf(decided));
         root = set.Root;
-        GoCacheLocations caches = CacheLocations();
+        GoCacheLocations caches = CacheLocations(decided);
         var checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
@@ -105,9 +105,8 @@ public sealed class GoModDownload : GoTaskBase
     {
         string root = set.Root;
         GoToolchain toolchain = OpenToolchain();
-        AllowModuleDownload = true;
         using IDisposable cores = RequestCores(int.MaxValue);
-        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
         string[] arguments;
         if (set.WorkFile != null)
         {

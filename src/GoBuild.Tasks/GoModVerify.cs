@@ -50,8 +50,9 @@ public sealed class GoModVerify : GoTaskBase
             return;
         }
 
-        string mode = NormalizedModMode() ?? "readonly";
-        ModuleSet set = ModuleSet.Load(root, WorkFile);
+        Dictionary<string, string> decided = ReadEnvironment();
+        string mode = Records.EnvironmentRecord.ModMode(decided);
+        ModuleSet set = ModuleSet.Load(root, WorkFileOf(decided));
         GoModFile goMod = set.GoMod;
         if (mode == "vendor")
         {
@@ -67,7 +68,7 @@ public sealed class GoModVerify : GoTaskBase
 
         root = set.Root;
         GoSumFile? goSum = set.GoSum;
-        GoCacheLocations caches = CacheLocations();
+        GoCacheLocations caches = CacheLocations(decided);
         var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
         if (checks.Requirements.Count == 0)
         {
@@ -90,7 +91,7 @@ public sealed class GoModVerify : GoTaskBase
 
         GoToolchain toolchain = OpenToolchain();
         using IDisposable cores = RequestCores(int.MaxValue);
-        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
 
         // In mod mode go may change the module graph while it lists, so that mode records no sources.
         ModuleSources sources = ModuleSources.None;

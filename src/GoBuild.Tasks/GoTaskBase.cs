@@ -8,8 +8,8 @@ using Microsoft.Build.Framework;
 namespace GoBuild.Tasks;
 
 /// <summary>
-/// What every task that runs <c>go</c> shares: the toolchain, the clean child environment, the
-/// module settings, cancellation, and logging of go's output as coded diagnostics.
+/// What every task that runs <c>go</c> shares: the toolchain, the child environment the build
+/// decision recorded, the core budget, cancellation, and logging of go's output as coded diagnostics.
 /// </summary>
 public abstract class GoTaskBase : CodedTask
 {
@@ -21,50 +21,12 @@ public abstract class GoTaskBase : CodedTask
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
-    /// <summary>GOCACHE; empty for the per-user default.</summary>
-    public string? BuildCacheDir { get; set; }
-
-    /// <summary>GOMODCACHE; empty for the per-user default.</summary>
-    public string? ModuleCacheDir { get; set; }
-
-    /// <summary>Target GOOS; empty for the host.</summary>
-    public string? GoOS { get; set; }
-
-    /// <summary>Target GOARCH; empty for the host.</summary>
-    public string? GoArch { get; set; }
-
-    /// <summary><c>-mod</c> value given to go through GOFLAGS: readonly, vendor or mod.</summary>
-    public string? ModMode { get; set; }
-
     /// <summary>
-    /// GOWORK for go, from the workspace decision (the workspace record): the go.work path, or
-    /// <c>off</c> (also when empty) for module mode. Never the ambient GOWORK.
+    /// The environment record of the go this task runs (<c>restore.env</c>, <c>verify.env</c>,
+    /// <c>test.env</c>, …), written by the build decision (CrossCompile). GoBuild takes one per
+    /// target from the target records instead.
     /// </summary>
-    public string? Workspace { get; set; }
-
-    /// <summary>GOPROXY.</summary>
-    public string? ModuleProxy { get; set; }
-
-    /// <summary>GOSUMDB.</summary>
-    public string? ChecksumDatabase { get; set; }
-
-    /// <summary>GOPRIVATE.</summary>
-    public string? PrivateModules { get; set; }
-
-    /// <summary>
-    /// Whether go may download modules (restore). Otherwise go gets GOPROXY=off, so a build never
-    /// touches the network, unless ModMode is mod (go may then add requirements, as asked).
-    /// </summary>
-    public bool AllowModuleDownload { get; set; }
-
-    /// <summary>GoEnvironment items: explicit extra variables (Include = name, Value = value).</summary>
-    public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>GoCacheProg: the command line of a GOCACHEPROG program, as go reads it; empty for none.</summary>
-    public string? CacheProg { get; set; }
-
-    /// <summary>GoPassEnvironment: <c>;</c>-separated names of ambient variables go gets unchanged.</summary>
-    public string? PassEnvironment { get; set; }
+    public string? EnvironmentRecord { get; set; }
 
     /// <summary>GoBuildParallelism: the cores one task may use; empty for what MSBuild grants.</summary>
     public string? Parallelism { get; set; }
@@ -181,50 +143,18 @@ public abstract class GoTaskBase : CodedTask
         return GoToolchain.Open(ToolchainRoot);
     }
 
-    /// <summary>The per-user cache folders, honouring the overrides.</summary>
-    protected GoCacheLocations CacheLocations() => new(
-        GoCacheLocations.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows)),
-        BuildCacheDir,
-        ModuleCacheDir);
-
-    /// <summary>The child environment for go, built from the allow-list and this task's inputs.</summary>
-    protected Dictionary<string, string> CreateEnvironment(GoToolchain toolchain, GoCacheLocations caches)
+    /// <summary>
+    /// The environment of go from <paramref name="record"/> (default: <see cref="EnvironmentRecord"/>):
+    /// what the decision set, the passed variables' values from this process, GOROOT, and the cores
+    /// granted so far as GOMAXPROCS. GOCACHEPROG is checked against the toolchain here, the first
+    /// moment the toolchain is known.
+    /// </summary>
+    protected Dictionary<string, string> LoadEnvironment(GoToolchain toolchain, string? record = null)
     {
-        Dictionary<string, string> env = GoEnvironment.Create(toolchain.Root, caches, Environment.GetEnvironmentVariable);
-        SetIfNotEmpty(env, "GOOS", GoOS);
-        SetIfNotEmpty(env, "GOARCH", GoArch);
-        SetIfNotEmpty(env, "GOSUMDB", ChecksumDatabase);
-        SetIfNotEmpty(env, "GOPRIVATE", PrivateModules);
-        string? mode = NormalizedModMode();
-        if (mode != null)
+        Dictionary<string, string> env = ReadEnvironment(record, toolchain.Root);
+        if (env.TryGetValue("GOCACHEPROG", out string? cacheProg))
         {
-            env["GOFLAGS"] = "-mod=" + mode;
-        }
-
-        env["GOWORK"] = WorkFile ?? "off";
-        if (WorkFile != null && mode == "mod")
-        {
-            // go refuses -mod=mod in a workspace; say which setting to change before it runs.
-            throw new GoBuildException("WorkspaceModModeMod", WorkFile);
-        }
-
-        if (AllowModuleDownload || mode == "mod")
-        {
-            SetIfNotEmpty(env, "GOPROXY", ModuleProxy);
-        }
-        else
-        {
-            // Modules come in during restore; a build that would download fails with a clear error instead.
-            env["GOPROXY"] = "off";
-        }
-
-        // No telemetry: go would start a child that outlives the build (sandboxes and project
-        // caches reject leftovers), and counters under the user's config folder are not the build's business.
-        env["GOTELEMETRY"] = "off";
-        string? cacheProg = GoCacheProgram.Resolve(CacheProg, ProjectDirectory, toolchain.Version, System.IO.File.Exists);
-        if (cacheProg != null)
-        {
-            env["GOCACHEPROG"] = cacheProg;
+            GoCacheProgram.RequireSupported(cacheProg, toolchain.Version);
         }
 
         if (GrantedCores > 0)
@@ -232,44 +162,33 @@ public abstract class GoTaskBase : CodedTask
             env["GOMAXPROCS"] = GrantedCores.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        // Names only come through MSBuild; the values are read here, so no log or record holds them.
-        GoPassEnvironment.Apply(env, GoPassEnvironment.Parse(PassEnvironment, GoEnvironment.DecidingProperty), Environment.GetEnvironmentVariable);
-
-        foreach (ITaskItem item in EnvironmentVariables)
-        {
-            string name = item.ItemSpec.Trim();
-            if (GoEnvironment.IsReserved(name))
-            {
-                throw new GoBuildException("ReservedEnvironmentVariable", name);
-            }
-
-            env[name] = item.GetMetadata("Value");
-        }
-
         return env;
     }
 
-    /// <summary>The go.work of the workspace decision, or null in module mode.</summary>
-    protected string? WorkFile =>
-        string.IsNullOrWhiteSpace(Workspace) || string.Equals(Workspace!.Trim(), "off", StringComparison.OrdinalIgnoreCase) ? null : Workspace!.Trim();
+    /// <summary>The go.work of the workspace decision that <paramref name="environment"/> carries as GOWORK, or null in module mode.</summary>
+    protected static string? WorkFileOf(IReadOnlyDictionary<string, string> environment) =>
+        GoEnvironment.WorkFile(environment.TryGetValue("GOWORK", out string? work) ? work : null);
 
-    /// <summary>ModMode in lower case, or null when it is empty.</summary>
-    /// <exception cref="GoBuildException">GOB3001: not readonly, vendor or mod.</exception>
-    protected string? NormalizedModMode()
+    /// <summary>
+    /// The decided environment of <paramref name="record"/> (default: <see cref="EnvironmentRecord"/>)
+    /// without a toolchain: for what a task checks before it runs go (the module mode, the caches).
+    /// </summary>
+    protected Dictionary<string, string> ReadEnvironment(string? record = null, string? goRoot = null)
     {
-        if (string.IsNullOrWhiteSpace(ModMode))
+        string path = record ?? EnvironmentRecord ?? string.Empty;
+        if (path.Length == 0 || !System.IO.File.Exists(path))
         {
-            return null;
+            throw new InvalidOperationException("The environment record '" + path + "' is missing: the build decision (CrossCompile) writes it before any task runs go.");
         }
 
-        string mode = ModMode!.Trim().ToLowerInvariant();
-        if (mode != "readonly" && mode != "vendor" && mode != "mod")
-        {
-            throw new GoBuildException("InvalidModMode", ModMode!);
-        }
-
-        return mode;
+        return Records.EnvironmentRecord.Load(path, goRoot ?? ToolchainRoot, Environment.GetEnvironmentVariable);
     }
+
+    /// <summary>The per-user cache folders, with the GOCACHE and GOMODCACHE that <paramref name="environment"/> sets.</summary>
+    protected static GoCacheLocations CacheLocations(IReadOnlyDictionary<string, string> environment) => new(
+        GoCacheLocations.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows)),
+        environment.TryGetValue("GOCACHE", out string? build) ? build : null,
+        environment.TryGetValue("GOMODCACHE", out string? modules) ? modules : null);
 
     /// <summary>
     /// Runs go and returns its exit code and every output line (stdout and stderr interleaved), for
@@ -328,14 +247,6 @@ public abstract class GoTaskBase : CodedTask
         }
 
         return exitCode == 0;
-    }
-
-    private static void SetIfNotEmpty(Dictionary<string, string> env, string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            env[name] = value!.Trim();
-        }
     }
 
     private sealed class CoreGrant : IDisposable

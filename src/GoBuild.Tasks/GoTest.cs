@@ -29,12 +29,6 @@ public sealed class GoTest : GoTaskBase
     /// <summary>GoTags.</summary>
     public string[] Tags { get; set; } = Array.Empty<string>();
 
-    /// <summary>GoBuildMode: c-shared and c-archive turn cgo on by default, as for go build.</summary>
-    public string? BuildMode { get; set; }
-
-    /// <summary>GoCgoEnabled; empty for the default (the build mode's, or on when -race is asked for).</summary>
-    public string? CgoEnabled { get; set; }
-
     /// <summary>VSTestLogger: the <c>--logger</c> values of dotnet test.</summary>
     public string[] Loggers { get; set; } = Array.Empty<string>();
 
@@ -76,7 +70,6 @@ public sealed class GoTest : GoTaskBase
             throw new GoBuildException("NoGoMod", ProjectDirectory);
         }
 
-        string mode = GoBuildOptions.ParseBuildMode(BuildMode);
         IReadOnlyList<string> flags = GoTestArguments.SplitFlags(Flags);
         bool race = flags.Any(f => f == "-race" || f == "--race" || f == "-race=true");
         string[] packages = (Packages.Length == 0 ? new[] { "./..." } : Packages)
@@ -87,18 +80,18 @@ public sealed class GoTest : GoTaskBase
 
         GoToolchain toolchain = OpenToolchain();
         using IDisposable cores = RequestCores(int.MaxValue);
-        GoCacheLocations caches = CacheLocations();
+        GoCacheLocations caches = CacheLocations(ReadEnvironment());
         using IDisposable yielded = Yield();
         // Test binaries may run for long (and wait on I/O): tests of other projects keep running alongside.
         using IDisposable slots = AcquireCoreSlots(caches, oneAtATimePerCache: false);
-        Dictionary<string, string> env = CreateEnvironment(toolchain, caches);
+
+        // test.env: CGO_ENABLED as the decision set it (GoCgoEnabled, else the build mode's default,
+        // else on for -race, which needs cgo).
+        Dictionary<string, string> env = LoadEnvironment(toolchain);
 
         // The test binaries inherit go's environment: they keep their own GOMAXPROCS (tests may
         // depend on it); the grant bounds go test's -p, the builds and binaries run at once.
         env.Remove("GOMAXPROCS");
-        // The race detector needs cgo; go's own default would have it, the SDK's (off) would not.
-        bool cgo = GoBuildOptions.ParseBool("GoCgoEnabled", CgoEnabled, mode.StartsWith("c-", StringComparison.Ordinal) || race);
-        env["CGO_ENABLED"] = cgo ? "1" : "0";
 
         var arguments = new List<string>(GoTestArguments.Create(packages, Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)), Flags));
         if (!flags.Any(f => f == "-p" || f.StartsWith("-p=", StringComparison.Ordinal)))

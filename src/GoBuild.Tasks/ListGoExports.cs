@@ -50,16 +50,11 @@ public sealed class ListGoExports : GoTaskBase
     public string HelperSource { get; set; } = string.Empty;
 
     /// <summary>
-    /// The platforms the project builds for: its declared targets and the selected ones (metadata GoOS,
+    /// The platforms the project builds for in any selection (the build decision's <c>platforms</c>
+    /// record: its declared targets, its RuntimeIdentifiers and the selected ones; metadata GoOS,
     /// GoArch). The exports are listed on each and must agree, because one binding source serves them all.
     /// </summary>
     public ITaskItem[] Platforms { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>RuntimeIdentifiers: each RID known to <see cref="RuntimeIdentifierMap"/> adds its platform.</summary>
-    public string[] RuntimeIdentifiers { get; set; } = Array.Empty<string>();
-
-    /// <summary>The SDK's RID table (identity = RID; metadata GoOS, GoArch).</summary>
-    public ITaskItem[] RuntimeIdentifierMap { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>Where the record goes.</summary>
     [Required]
@@ -91,7 +86,7 @@ public sealed class ListGoExports : GoTaskBase
         }
 
         GoToolchain toolchain = OpenToolchain();
-        GoCacheLocations caches = CacheLocations();
+        GoCacheLocations caches = CacheLocations(ReadEnvironment());
         var lister = new GoExportLister(toolchain, HelperSource, caches.Root, line => Log.LogMessage(MessageImportance.Normal, "{0}", line), CancellationToken);
         string[] tags = Tags.SelectMany(t => t.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)).Select(t => t.Trim()).ToArray();
         var perPlatform = new List<KeyValuePair<string, GoExportList>>();
@@ -99,7 +94,8 @@ public sealed class ListGoExports : GoTaskBase
         foreach (string platform in platforms)
         {
             // The files go build compiles for that platform (build constraints, _GOOS/_GOARCH names, cgo).
-            var env = CreateEnvironment(toolchain, caches);
+            // exports.env (the build decision's), on the platform whose files are listed.
+            Dictionary<string, string> env = LoadEnvironment(toolchain);
             env["GOOS"] = platform.Substring(0, platform.IndexOf('/'));
             env["GOARCH"] = platform.Substring(platform.IndexOf('/') + 1);
             env["CGO_ENABLED"] = wasm ? "0" : "1";
@@ -143,18 +139,9 @@ public sealed class ListGoExports : GoTaskBase
             Add(platform.GetMetadata("GoOS"), platform.GetMetadata("GoArch"));
         }
 
-        foreach (string rid in RuntimeIdentifiers.SelectMany(r => r.Split(';')).Select(r => r.Trim()).Where(r => r.Length > 0))
-        {
-            ITaskItem? known = RuntimeIdentifierMap.FirstOrDefault(m => string.Equals(m.ItemSpec, rid, StringComparison.OrdinalIgnoreCase));
-            if (known != null)
-            {
-                Add(known.GetMetadata("GoOS"), known.GetMetadata("GoArch"));
-            }
-        }
-
         if (platforms.Count == 0)
         {
-            Add(string.IsNullOrWhiteSpace(GoOS) ? HostPlatform.Current.GoOS : GoOS!, string.IsNullOrWhiteSpace(GoArch) ? HostPlatform.Current.GoArch : GoArch!);
+            Add(HostPlatform.Current.GoOS, HostPlatform.Current.GoArch);
         }
 
         return platforms.ToList();

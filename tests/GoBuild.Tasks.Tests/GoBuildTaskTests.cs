@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using GoBuild.Tasks.Toolchain;
 using GoBuild.Tasks.Tests.Infrastructure;
 using GoBuild.Tests;
 using Microsoft.Build.Framework;
@@ -11,8 +12,9 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace GoBuild.Tasks.Tests;
 
 /// <summary>
-/// The GoBuild task (and what it inherits from GoTaskBase) against a recording build engine and a
-/// real Go toolchain. The build cache is shared by the class so only the first build is cold.
+/// The build decision (CrossCompile) followed by the GoBuild task on its records (and what GoBuild
+/// inherits from GoTaskBase), against a recording build engine and a real Go toolchain. The build
+/// cache is shared by the class so only the first build is cold.
 /// </summary>
 [TestClass]
 public sealed class GoBuildTaskTests
@@ -48,11 +50,10 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateModuleWithLibrary(nameof(Execute_CommandInCmdFolder_BuildsItWithLinkerVariableAndRecordsEveryPackageFolderAndEmbeddedTree));
         string project = Path.Combine(module, "cmd", "tool");
-        string inputsFile = Path.Combine(project, "obj", "tool.inputs");
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(project, engine);
-        task.InputsFile = inputsFile;
-        task.LinkerVariables = new ITaskItem[] { new TaskItem("main.version", new Dictionary<string, string> { ["Value"] = "1.0 \"beta\"" }) };
+        BuildRun task = NewTask(project, engine);
+        string inputsFile = task.InputsFile;
+        task.Decision.LinkerVariables = new ITaskItem[] { new TaskItem("main.version", new Dictionary<string, string> { ["Value"] = "1.0 \"beta\"" }) };
 
         bool success = task.Execute();
 
@@ -70,16 +71,14 @@ public sealed class GoBuildTaskTests
     public void Execute_Again_LeavesTheUnchangedInputsRecordUntouched()
     {
         string module = CreateHelloModule(nameof(Execute_Again_LeavesTheUnchangedInputsRecordUntouched));
-        string inputsFile = Path.Combine(module, "obj", "app.inputs");
         var engine = new RecordingBuildEngine();
-        GoBuild first = NewTask(module, engine);
-        first.InputsFile = inputsFile;
+        BuildRun first = NewTask(module, engine);
+        string inputsFile = first.InputsFile;
         Assert.IsTrue(first.Execute(), engine.ToString());
         var written = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(inputsFile, written);
 
-        GoBuild second = NewTask(module, engine);
-        second.InputsFile = inputsFile;
+        BuildRun second = NewTask(module, engine);
         Assert.IsTrue(second.Execute(), engine.ToString());
 
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(inputsFile));
@@ -91,7 +90,7 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithHostileDeveloperShell_BuildsForTheHostWithThePinnedToolchain));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
+        BuildRun task = NewTask(module, engine);
         var hostile = new Dictionary<string, string>
         {
             ["GOROOT"] = "/nonexistent",
@@ -137,7 +136,7 @@ public sealed class GoBuildTaskTests
         string module = CreateHelloModule(nameof(Execute_WithCompileErrorInProjectFolder_LogsGOB2001AtAbsoluteFileLineAndColumn));
         File.WriteAllText(Path.Combine(module, "main.go"), "package main\n\nimport \"os\"\n\nfunc main() {\n\ty := 1\n\tos.Exit(0)\n}\n");
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
+        BuildRun task = NewTask(module, engine);
 
         bool success = task.Execute();
 
@@ -157,12 +156,11 @@ public sealed class GoBuildTaskTests
         string module = CreateModuleWithLibrary(nameof(Execute_WithCompileErrorInImportedPackage_LogsGOB2001AtThatPackagesFile_AndKeepsTheLastGoodInputsRecord));
         File.WriteAllText(Path.Combine(module, "lib", "lib.go"), "package lib\n\nfunc Message() string { return x }\n");
         string project = Path.Combine(module, "cmd", "tool");
-        string inputsFile = Path.Combine(project, "obj", "tool.inputs");
+        var engine = new RecordingBuildEngine();
+        BuildRun task = NewTask(project, engine);
+        string inputsFile = task.InputsFile;
         Directory.CreateDirectory(Path.GetDirectoryName(inputsFile)!);
         File.WriteAllText(inputsFile, "last good record;\n");
-        var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(project, engine);
-        task.InputsFile = inputsFile;
 
         bool success = task.Execute();
 
@@ -181,8 +179,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WhenGoFailsWithoutFileLine_LogsGOB2002WithTheTailOfItsOutput));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.Package = "example.com/nope";
+        BuildRun task = NewTask(module, engine);
+        task.Decision.Package = "example.com/nope";
 
         bool success = task.Execute();
 
@@ -190,8 +188,8 @@ public sealed class GoBuildTaskTests
         RecordedDiagnostic error = engine.SingleError();
         Assert.AreEqual("GOB2002", error.Code);
         StringAssert.Contains(error.Message, "'go build'");
-        StringAssert.Contains(error.Message, "no required module provides package example.com/nope");
-        Assert.IsTrue(engine.HasMessage(MessageImportance.Normal, "no required module provides package example.com/nope"), engine.ToString());
+        StringAssert.Contains(error.Message, "providing package example.com/nope: import lookup disabled by -mod=readonly");
+        Assert.IsTrue(engine.HasMessage(MessageImportance.Normal, "cannot find module providing package example.com/nope"), engine.ToString());
     }
 
     [TestMethod]
@@ -200,7 +198,7 @@ public sealed class GoBuildTaskTests
         string project = RepoPaths.NewTempDirectory(nameof(Execute_WithoutGoModAbove_FailsWithGOB2003));
         File.WriteAllText(Path.Combine(project, "main.go"), "package main\n\nfunc main() {}\n");
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(project, engine);
+        BuildRun task = NewTask(project, engine);
 
         bool success = task.Execute();
 
@@ -216,8 +214,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithNonBooleanProperty_FailsWithGOB2004NamingTheProperty_AndRunsNoGo));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.Strip = "sometimes";
+        BuildRun task = NewTask(module, engine);
+        task.Decision.Strip = "sometimes";
 
         bool success = task.Execute();
 
@@ -234,8 +232,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithNonBooleanCgoEnabled_FailsWithGOB2004NamingGoCgoEnabled));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.CgoEnabled = "1";
+        BuildRun task = NewTask(module, engine);
+        task.Decision.CgoEnabled = "1";
 
         Assert.IsFalse(task.Execute());
 
@@ -249,8 +247,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithInvalidLinkerVariableName_FailsWithGOB2006));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.LinkerVariables = new ITaskItem[] { new TaskItem("version", new Dictionary<string, string> { ["Value"] = "1" }) };
+        BuildRun task = NewTask(module, engine);
+        task.Decision.LinkerVariables = new ITaskItem[] { new TaskItem("version", new Dictionary<string, string> { ["Value"] = "1" }) };
 
         Assert.IsFalse(task.Execute());
 
@@ -262,8 +260,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithUnknownBuildMode_FailsWithGOB5001));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.BuildMode = "plugin";
+        BuildRun task = NewTask(module, engine);
+        task.Decision.BuildMode = "plugin";
 
         Assert.IsFalse(task.Execute());
 
@@ -277,14 +275,14 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithToolchainRootThatIsNoGoroot_FailsWithGOB1001));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.ToolchainRoot = Path.Combine(module, "no-go-here");
+        BuildRun task = NewTask(module, engine);
+        task.Build.ToolchainRoot = Path.Combine(module, "no-go-here");
 
         Assert.IsFalse(task.Execute());
 
         RecordedDiagnostic error = engine.SingleError();
         Assert.AreEqual("GOB1001", error.Code);
-        StringAssert.Contains(error.Message, task.ToolchainRoot);
+        StringAssert.Contains(error.Message, task.Build.ToolchainRoot);
     }
 
     [TestMethod]
@@ -295,8 +293,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithGoEnvironmentItemThatUnpinsTheToolchain_FailsWithGOB2008));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.EnvironmentVariables = new ITaskItem[] { new TaskItem(name, new Dictionary<string, string> { ["Value"] = "x" }) };
+        BuildRun task = NewTask(module, engine);
+        task.Decision.EnvironmentVariables = new ITaskItem[] { new TaskItem(name, new Dictionary<string, string> { ["Value"] = "x" }) };
 
         Assert.IsFalse(task.Execute());
 
@@ -311,8 +309,8 @@ public sealed class GoBuildTaskTests
         // An unknown GOEXPERIMENT makes go fail before compiling: proof the item reached it.
         string module = CreateHelloModule(nameof(Execute_WithGoEnvironmentItem_PassesItToGo));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.EnvironmentVariables = new ITaskItem[] { new TaskItem("GOEXPERIMENT", new Dictionary<string, string> { ["Value"] = "bogusexperiment" }) };
+        BuildRun task = NewTask(module, engine);
+        task.Decision.EnvironmentVariables = new ITaskItem[] { new TaskItem("GOEXPERIMENT", new Dictionary<string, string> { ["Value"] = "bogusexperiment" }) };
 
         Assert.IsFalse(task.Execute());
 
@@ -326,8 +324,8 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_WithUnknownModMode_FailsWithGOB3001));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
-        task.ModMode = "download";
+        BuildRun task = NewTask(module, engine);
+        task.Decision.ModMode = "download";
 
         Assert.IsFalse(task.Execute());
 
@@ -341,7 +339,7 @@ public sealed class GoBuildTaskTests
     {
         string module = CreateHelloModule(nameof(Execute_AfterCancel_FailsWithGOB2010AndBuildsNothing));
         var engine = new RecordingBuildEngine();
-        GoBuild task = NewTask(module, engine);
+        BuildRun task = NewTask(module, engine);
         task.Cancel();
 
         Assert.IsFalse(task.Execute());
@@ -350,16 +348,67 @@ public sealed class GoBuildTaskTests
         Assert.IsFalse(File.Exists(task.OutputPath));
     }
 
-    private static GoBuild NewTask(string projectDirectory, RecordingBuildEngine engine) => new()
+    private static BuildRun NewTask(string projectDirectory, RecordingBuildEngine engine) => new(projectDirectory, engine);
+
+    /// <summary>What the targets do: the decision, then GoBuild on the targets it recorded.</summary>
+    private sealed class BuildRun
     {
-        BuildEngine = engine,
-        ToolchainRoot = s_goRoot,
-        ProjectDirectory = projectDirectory,
-        OutputPath = Path.Combine(projectDirectory, "bin", "app"),
-        BuildCacheDir = s_buildCache,
-        ModuleCacheDir = s_moduleCache,
-        ModuleProxy = "off",
-    };
+        private readonly string _records;
+
+        public BuildRun(string projectDirectory, RecordingBuildEngine engine)
+        {
+            _records = Path.Combine(projectDirectory, "obj", "gobuild");
+            Decision = new CrossCompile
+            {
+                BuildEngine = engine,
+                ProjectDirectory = projectDirectory,
+                IntermediateDirectory = _records,
+                OutDir = "bin/",
+                HostGoOS = HostPlatform.Current.GoOS,
+                HostGoArch = HostPlatform.Current.GoArch,
+                OutputName = "app",
+                BuildCacheDir = s_buildCache,
+                ModuleCacheDir = s_moduleCache,
+                ModuleProxy = "off",
+            };
+            Build = new GoBuild
+            {
+                BuildEngine = engine,
+                ToolchainRoot = s_goRoot,
+                ProjectDirectory = projectDirectory,
+                HostGoOS = HostPlatform.Current.GoOS,
+                HostGoArch = HostPlatform.Current.GoArch,
+                PlatformCacheDir = Path.Combine(s_caches, "platforms"),
+            };
+            OutputPath = Path.Combine(projectDirectory, "bin", "app");
+            InputsFile = Path.Combine(_records, HostPlatform.Current.GoOS + "-" + HostPlatform.Current.GoArch + ".inputs");
+        }
+
+        public CrossCompile Decision { get; }
+
+        public GoBuild Build { get; }
+
+        public string OutputPath { get; }
+
+        public string InputsFile { get; }
+
+        public void Cancel() => Build.Cancel();
+
+        public bool Execute()
+        {
+            if (!Decision.Execute())
+            {
+                return false;
+            }
+
+            Build.Targets = File.ReadAllLines(Path.Combine(_records, "targets"))
+                .Where(l => l.Length > 0)
+                .Select(l => l.Split('|'))
+                .Select(f => (ITaskItem)new TaskItem(f[0], new Dictionary<string, string> { ["Record"] = f[10] }))
+                .ToArray();
+            return Build.Execute();
+        }
+    }
 
     private static string CreateHelloModule(string name)
     {

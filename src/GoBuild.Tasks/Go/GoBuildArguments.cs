@@ -73,7 +73,8 @@ public static class GoBuildArguments
         return string.Join(" ", parts);
     }
 
-    private static void ValidateVariableName(string name)
+    /// <summary>Fails with GOB2006 unless <paramref name="name"/> is of the form importpath.name.</summary>
+    public static void ValidateVariableName(string name)
     {
         // importpath.name: no spaces, no '=', a dot before the variable name.
         int dot = name.LastIndexOf('.');

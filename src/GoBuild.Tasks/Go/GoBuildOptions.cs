@@ -70,7 +70,12 @@ public sealed class GoBuildOptions
     /// <summary>GoCgoEnabled's default: on for c-shared and c-archive (they need cgo), off otherwise.</summary>
     public static bool CgoDefault(string buildMode) => buildMode.StartsWith("c-", StringComparison.Ordinal);
 
-    /// <summary>Parses an MSBuild boolean, or fails with GOB2004 naming the property.</summary>
+    /// <summary>
+    /// Parses a boolean property: <c>true</c> or <c>false</c> in any case, or empty for
+    /// <paramref name="defaultValue"/>. Anything else (<c>yes</c>, <c>1</c>, <c>on</c>) fails with
+    /// GOB2004 naming the property: the SDK's targets compare with <c>'true'</c>, so such a value
+    /// would silently mean false there.
+    /// </summary>
     public static bool ParseBool(string property, string? value, bool defaultValue)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -81,16 +86,56 @@ public sealed class GoBuildOptions
         switch (value!.Trim().ToLowerInvariant())
         {
             case "true":
-            case "on":
-            case "yes":
                 return true;
             case "false":
-            case "off":
-            case "no":
                 return false;
             default:
                 throw new GoBuildException("InvalidBoolean", property, value);
         }
+    }
+
+    /// <summary>Validates GoOutputName: a file name without folders (the SDK adds .exe, lib….so and the like).</summary>
+    /// <exception cref="GoBuildException">GOB2015.</exception>
+    public static string ParseOutputName(string? value)
+    {
+        string name = (value ?? string.Empty).Trim();
+        char[] invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { '/', '\\', ':', '*', '?', '"', '<', '>', '|' }).ToArray();
+        if (name.Length == 0 || name == "." || name == ".." || name.IndexOfAny(invalid) >= 0 || name.Any(char.IsControl))
+        {
+            throw new GoBuildException("InvalidOutputName", value ?? string.Empty);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// The build tags of GoTags: <c>;</c>-separated (a <c>,</c> separates too, as in go's own
+    /// <c>-tags</c>), each letters, digits, <c>_</c> and <c>.</c> as in <c>//go:build</c> lines.
+    /// </summary>
+    /// <exception cref="GoBuildException">GOB2013 naming the first entry that is not a tag.</exception>
+    public static IReadOnlyList<string> ParseTags(string? value)
+    {
+        var tags = new List<string>();
+        foreach (string raw in (value ?? string.Empty).Split(';', ','))
+        {
+            string tag = raw.Trim();
+            if (tag.Length == 0)
+            {
+                continue;
+            }
+
+            if (!tag.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
+            {
+                throw new GoBuildException("InvalidTag", tag, value ?? string.Empty);
+            }
+
+            if (!tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
     }
 
     /// <summary>Validates a <c>GoBuildMode</c> value (GOB5001 lists the valid ones).</summary>

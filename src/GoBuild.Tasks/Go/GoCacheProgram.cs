@@ -18,6 +18,19 @@ public static class GoCacheProgram
     public static readonly GoVersion FirstVersion = GoVersion.TryParse("go1.24")!;
 
     /// <summary>
+    /// Fails with GOB1032 when <paramref name="toolchainVersion"/> is older than Go 1.24, which does
+    /// not read GOCACHEPROG (the decision resolved <paramref name="cacheProg"/> without a toolchain).
+    /// </summary>
+    public static void RequireSupported(string cacheProg, string toolchainVersion)
+    {
+        GoVersion? version = GoVersion.TryParse(toolchainVersion);
+        if (version != null && version.CompareTo(FirstVersion) < 0)
+        {
+            throw new GoBuildException("CacheProgNeedsGo124", cacheProg, toolchainVersion);
+        }
+    }
+
+    /// <summary>
     /// The GOCACHEPROG value for <paramref name="commandLine"/>, or null when it is empty.
     /// </summary>
     /// <param name="commandLine">GoCacheProg as written.</param>

@@ -16,6 +16,9 @@ public static class GoPassEnvironment
 {
     private static readonly Regex s_name = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
+    /// <summary>Whether <paramref name="name"/> is an environment variable name (letters, digits, _; no leading digit).</summary>
+    public static bool IsName(string name) => s_name.IsMatch(name);
+
     /// <summary>
     /// The names in <paramref name="list"/> (<c>;</c>-separated), checked.
     /// </summary>

@@ -32,8 +32,20 @@ public sealed class GoTargetPlatform
     /// <summary>GoCgoEnabled for this target as written (empty: the build mode's default).</summary>
     public string CgoEnabled { get; set; } = string.Empty;
 
+    /// <summary>How the project named the target (a GoTargetPlatform item, a GoTargetPlatforms entry, a RID).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Its output folder name and record prefix: the RID, else goos-goarch.</summary>
+    public string Key { get; set; } = string.Empty;
+
     /// <summary>Absolute path of the output file.</summary>
     public string OutputPath { get; set; } = string.Empty;
+
+    /// <summary>The output's path relative to OutDir (what publish and pack keep).</summary>
+    public string RelativePath { get; set; } = string.Empty;
+
+    /// <summary>The C header go writes next to a c-shared or c-archive library, or empty.</summary>
+    public string HeaderPath { get; set; } = string.Empty;
 
     /// <summary>Where to record the files the build read, or empty.</summary>
     public string InputsFile { get; set; } = string.Empty;
@@ -77,7 +89,7 @@ public sealed class GoTargetPlatform
         return env;
     }
 
-    // Empty keeps what a GoEnvironment item set for every target (GOAMD64=v3 for all amd64 ones).
+    // Empty leaves go its default (GOARM, GOAMD64 and GOARM64 are never GoEnvironment items: GOB2008).
     private static void SetIfNotEmpty(Dictionary<string, string> env, string name, string value)
     {
         if (value.Length > 0)

@@ -62,31 +62,7 @@ public sealed class GoTargetValidator
     /// <summary>The valid GOARM64 values.</summary>
     public const string GoArm64Values = "v8.0 to v8.9, v9.0 to v9.5 (each optionally followed by ,lse and/or ,crypto)";
 
-    /// <summary>
-    /// Normalises <paramref name="target"/> in place: lower-case names, the GOARM its RID implies
-    /// (<c>linux-arm</c> → 7) when none is given, and its <see cref="GoTargetPlatform.Context"/>.
-    /// </summary>
-    public void Complete(GoTargetPlatform target)
-    {
-        target.GoOS = target.GoOS.Trim().ToLowerInvariant();
-        target.GoArch = target.GoArch.Trim().ToLowerInvariant();
-        target.GoArm = target.GoArm.Trim();
-        target.GoAmd64 = target.GoAmd64.Trim();
-        target.GoArm64 = target.GoArm64.Trim();
-        target.RuntimeIdentifier = target.RuntimeIdentifier.Trim();
-        target.CCompiler = target.CCompiler.Trim();
-
-        RuntimeIdentifierEntry? entry = target.RuntimeIdentifier.Length > 0 ? _table.Find(target.RuntimeIdentifier) : null;
-        if (entry != null && entry.Pair == target.Pair && target.GoArm.Length == 0)
-        {
-            target.GoArm = entry.GoArm;
-        }
-
-        bool primary = target.RuntimeIdentifier.Length == 0 || _table.PrimaryFor(target.GoOS, target.GoArch) == target.RuntimeIdentifier;
-        target.Context = primary ? target.Pair : target.Pair + " " + target.RuntimeIdentifier;
-    }
-
-    /// <summary>Every problem of <paramref name="target"/> (after <see cref="Complete"/>) for build mode <paramref name="buildMode"/>.</summary>
+    /// <summary>Every problem of <paramref name="target"/> (as <see cref="TargetMatrix"/> completed it) for build mode <paramref name="buildMode"/>.</summary>
     public IReadOnlyList<GoTargetError> Validate(GoTargetPlatform target, string buildMode)
     {
         var errors = new List<GoTargetError>();

@@ -18,8 +18,7 @@ public sealed class GoBuildOptionsTests
     [TestMethod]
     [DataRow("true")]
     [DataRow("TRUE")]
-    [DataRow(" on ")]
-    [DataRow("Yes")]
+    [DataRow(" True ")]
     public void ParseBool_WithTrueSpelling_GivesTrue(string value)
     {
         Assert.IsTrue(GoBuildOptions.ParseBool("GoStrip", value, false));
@@ -28,8 +27,7 @@ public sealed class GoBuildOptionsTests
     [TestMethod]
     [DataRow("false")]
     [DataRow("False ")]
-    [DataRow("OFF")]
-    [DataRow("no")]
+    [DataRow("FALSE")]
     public void ParseBool_WithFalseSpelling_GivesFalse(string value)
     {
         Assert.IsFalse(GoBuildOptions.ParseBool("GoStrip", value, true));
@@ -38,6 +36,9 @@ public sealed class GoBuildOptionsTests
     [TestMethod]
     [DataRow("maybe")]
     [DataRow("1")]
+    [DataRow("yes")]
+    [DataRow("on")]
+    [DataRow("no")]
     [DataRow("$(Undefined)")]
     public void ParseBool_WithNonBoolean_FailsWithGOB2004NamingThePropertyAndValue(string value)
     {
@@ -47,6 +48,40 @@ public sealed class GoBuildOptionsTests
         StringAssert.StartsWith(ex.Message, "GOB2004: ");
         StringAssert.Contains(ex.Message, "GoTrimPath");
         StringAssert.Contains(ex.Message, "'" + value + "'");
+    }
+
+    [TestMethod]
+    [DataRow("integration;fast", new[] { "integration", "fast" })]
+    [DataRow(" a , b;;go1.22 ", new[] { "a", "b", "go1.22" })]
+    [DataRow("", new string[0])]
+    public void ParseTags_SplitsOnSemicolonsAndCommas(string value, string[] expected)
+    {
+        CollectionAssert.AreEqual(expected, System.Linq.Enumerable.ToArray(GoBuildOptions.ParseTags(value)));
+    }
+
+    [TestMethod]
+    [DataRow("integration;$(touch x)", "$(touch")]
+    [DataRow("a b", "a b")]
+    [DataRow("-race", "-race")]
+    public void ParseTags_WithSomethingThatIsNoTag_FailsWithGOB2013NamingTheEntryAndTheValue(string value, string entry)
+    {
+        GoBuildException ex = Assert.ThrowsExactly<GoBuildException>(() => GoBuildOptions.ParseTags(value));
+
+        StringAssert.StartsWith(ex.Message, "GOB2013: ");
+        StringAssert.Contains(ex.Message, "'" + entry);
+        StringAssert.Contains(ex.Message, "GoTags is '" + value + "'");
+    }
+
+    [TestMethod]
+    [DataRow("bin/app")]
+    [DataRow("..")]
+    [DataRow("a\\b")]
+    [DataRow("")]
+    public void ParseOutputName_WithSomethingThatIsNoFileName_FailsWithGOB2015(string value)
+    {
+        GoBuildException ex = Assert.ThrowsExactly<GoBuildException>(() => GoBuildOptions.ParseOutputName(value));
+
+        StringAssert.StartsWith(ex.Message, "GOB2015: ");
     }
 
     [TestMethod]

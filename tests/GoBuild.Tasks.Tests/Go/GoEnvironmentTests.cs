@@ -140,19 +140,18 @@ public sealed class GoEnvironmentTests
     [DataRow("GOENV")]
     [DataRow("goroot")]
     [DataRow("GoToolchain")]
-    public void IsReserved_ForVariablesThatPinTheToolchain_IsTrueInAnyCase(string name)
+    public void DecidingProperty_ForVariablesThatPinTheToolchain_IsKnownInAnyCase(string name)
     {
-        Assert.IsTrue(GoEnvironment.IsReserved(name));
+        Assert.IsNotNull(GoEnvironment.DecidingProperty(name));
     }
 
     [TestMethod]
     [DataRow("GODEBUG")]
     [DataRow("GOEXPERIMENT")]
-    [DataRow("GOPROXY")]
-    [DataRow("CC")]
-    public void IsReserved_ForOtherVariables_IsFalse(string name)
+    [DataRow("CGO_CFLAGS")]
+    public void DecidingProperty_ForVariablesTheUserMaySet_IsNull(string name)
     {
-        Assert.IsFalse(GoEnvironment.IsReserved(name));
+        Assert.IsNull(GoEnvironment.DecidingProperty(name));
     }
 
     private static Func<string, string?> Lookup(Dictionary<string, string> values) =>

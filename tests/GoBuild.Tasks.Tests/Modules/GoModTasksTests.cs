@@ -1,9 +1,8 @@
 using System.IO;
 using System.Linq;
+using GoBuild.Tasks.Go;
 using GoBuild.Tasks.Tests.Infrastructure;
 using GoBuild.Tests;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace GoBuild.Tasks.Tests.Modules;
@@ -71,8 +70,7 @@ public sealed class GoModTasksTests
         string app = WriteApp(nameof(Download_WithProxyUnreachable_FailsWithGOB3008NamingTheModule));
 
         var harness = new RecordingBuildEngine();
-        GoModDownload task = NewDownload(harness, app, Path.Combine(app, "..", "modcache"));
-        task.ModuleProxy = new System.Uri(Path.Combine(s_root, "no-such-proxy")).AbsoluteUri;
+        GoModDownload task = NewDownload(harness, app, Path.Combine(app, "..", "modcache"), new System.Uri(Path.Combine(s_root, "no-such-proxy")).AbsoluteUri);
         Assert.IsFalse(task.Execute());
 
         StringAssert.Contains(ErrorOf(harness, "GOB3008"), FileModuleProxy.ModulePath);
@@ -171,8 +169,7 @@ public sealed class GoModTasksTests
         File.WriteAllText(Path.Combine(app, "vendor", "modules.txt"), $"# {FileModuleProxy.ModulePath} {FileModuleProxy.V2}\n## explicit; go 1.22\n{FileModuleProxy.ModulePath}\n");
 
         var harness = new RecordingBuildEngine();
-        GoModVerify task = NewVerify(harness, app, s_restoredCache);
-        task.ModMode = "vendor";
+        GoModVerify task = NewVerify(harness, app, s_restoredCache, "vendor");
         Assert.IsFalse(task.Execute());
 
         string message = ErrorOf(harness, "GOB3007");
@@ -201,30 +198,37 @@ public sealed class GoModTasksTests
         return app;
     }
 
-    private static GoModDownload NewDownload(RecordingBuildEngine harness, string app, string cache) => new()
+    private static GoModDownload NewDownload(RecordingBuildEngine harness, string app, string cache, string? proxy = null) => new()
     {
         BuildEngine = harness,
         ToolchainRoot = RepoPaths.GoRoot("1.26.11"),
         ProjectDirectory = app,
         IntermediateDirectory = Path.Combine(app, "obj"),
         InputsFile = Path.Combine(app, "obj", "modules.restore.inputs"),
-        ModuleCacheDir = Path.GetFullPath(cache),
-        BuildCacheDir = Path.Combine(s_root, "gocache"),
-        ModMode = "readonly",
-        ModuleProxy = s_proxy.Url,
-        PrivateModules = "example.test",
-        EnvironmentVariables = new ITaskItem[] { new TaskItem("GONOPROXY", new System.Collections.Generic.Dictionary<string, string> { ["Value"] = "none" }) },
+        EnvironmentRecord = EnvironmentRecords.Write(
+            EnvironmentRecords.NewPath(app, "restore"),
+            new GoEnvironmentSettings
+            {
+                ProjectDirectory = app,
+                ModMode = "readonly",
+                ModuleProxy = proxy ?? s_proxy.Url,
+                PrivateModules = "example.test",
+                Items = new[] { new System.Collections.Generic.KeyValuePair<string, string>("GONOPROXY", "none") },
+            },
+            Path.Combine(s_root, "gocache"),
+            Path.GetFullPath(cache),
+            allowModuleDownload: true),
     };
 
-    private static GoModVerify NewVerify(RecordingBuildEngine harness, string app, string cache) => new()
+    private static GoModVerify NewVerify(RecordingBuildEngine harness, string app, string cache, string modMode = "readonly") => new()
     {
         BuildEngine = harness,
         ToolchainRoot = RepoPaths.GoRoot("1.26.11"),
         ProjectDirectory = app,
-        ModuleCacheDir = Path.GetFullPath(cache),
-        BuildCacheDir = Path.Combine(s_root, "gocache"),
-        ModMode = "readonly",
-        ModuleProxy = s_proxy.Url,
-        PrivateModules = "example.test",
+        EnvironmentRecord = EnvironmentRecords.Write(
+            EnvironmentRecords.NewPath(app, "verify"),
+            new GoEnvironmentSettings { ProjectDirectory = app, ModMode = modMode, ModuleProxy = s_proxy.Url, PrivateModules = "example.test" },
+            Path.Combine(s_root, "gocache"),
+            Path.GetFullPath(cache)),
     };
 }

@@ -13,7 +13,7 @@ public sealed class GoTargetValidatorTests
     private static IReadOnlyList<GoTargetError> Check(GoTargetPlatform target, string buildMode = "exe", string version = "go1.26.11")
     {
         GoTargetValidator validator = Validator(version);
-        validator.Complete(target);
+        TargetMatrix.Complete(target, PlatformData.Table());
         return validator.Validate(target, buildMode);
     }
 
@@ -35,7 +35,7 @@ public sealed class GoTargetValidatorTests
         Assert.IsEmpty(Check(new GoTargetPlatform { GoOS = "linux", GoArch = "arm", GoArm = "6,softfloat" }));
         Assert.IsEmpty(Check(new GoTargetPlatform { GoOS = "linux", GoArch = "amd64", GoAmd64 = "v3", RuntimeIdentifier = "linux-musl-x64" }));
         Assert.IsEmpty(Check(new GoTargetPlatform { GoOS = "linux", GoArch = "arm64", GoArm64 = "v8.2,lse,crypto" }));
-        Assert.IsEmpty(Check(new GoTargetPlatform { GoOS = "Windows", GoArch = "AMD64" }));
+        Assert.IsEmpty(Check(new GoTargetPlatform { GoOS = "windows", GoArch = "amd64" }));
     }
 
     [TestMethod]
@@ -125,14 +125,13 @@ public sealed class GoTargetValidatorTests
     [TestMethod]
     public void Complete_LinuxArmRid_ImpliesGoArm7_AndNamesNonPrimaryRidsInContext()
     {
-        GoTargetValidator validator = Validator();
         var arm = new GoTargetPlatform { GoOS = "linux", GoArch = "arm", RuntimeIdentifier = "linux-arm" };
         var musl = new GoTargetPlatform { GoOS = "linux", GoArch = "amd64", RuntimeIdentifier = "linux-musl-x64" };
         var explicitArm = new GoTargetPlatform { GoOS = "linux", GoArch = "arm", GoArm = "6", RuntimeIdentifier = "linux-arm" };
 
-        validator.Complete(arm);
-        validator.Complete(musl);
-        validator.Complete(explicitArm);
+        TargetMatrix.Complete(arm, PlatformData.Table());
+        TargetMatrix.Complete(musl, PlatformData.Table());
+        TargetMatrix.Complete(explicitArm, PlatformData.Table());
 
         Assert.AreEqual("7", arm.GoArm);
         Assert.AreEqual("linux/arm", arm.Context);

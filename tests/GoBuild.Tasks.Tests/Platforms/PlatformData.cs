@@ -1,13 +1,9 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Xml.Linq;
 using GoBuild.Tasks.Go;
-using GoBuild.Tests;
 
 namespace GoBuild.Tasks.Tests.Platforms;
 
-/// <summary>Test data: a small dist list, and the RID table as the SDK's targets file defines it.</summary>
+/// <summary>Test data: a small dist list, and the SDK's RID table.</summary>
 internal static class PlatformData
 {
     /// <summary>An excerpt of go1.26's `go tool dist list -json`.</summary>
@@ -25,22 +21,8 @@ internal static class PlatformData
 
     public static GoPlatformList Platforms { get; } = GoPlatformList.Parse(DistListJson);
 
-    public static string TargetsFile => Path.Combine(RepoPaths.Root, "sdk", "GoBuild.Sdk", "Sdk", "GoBuild.CrossCompile.targets");
+    /// <summary>The SDK's RID table (its only copy is in C#).</summary>
+    public static IReadOnlyList<RuntimeIdentifierEntry> TableEntries() => RuntimeIdentifierTable.Default.Entries;
 
-    /// <summary>The _GoBuildRuntimeIdentifierMap items of GoBuild.CrossCompile.targets, as the task receives them.</summary>
-    public static IReadOnlyList<RuntimeIdentifierEntry> TableEntries()
-    {
-        XDocument document = XDocument.Load(TargetsFile);
-        return document.Descendants("_GoBuildRuntimeIdentifierMap")
-            .Where(e => e.Attribute("Include") != null)
-            .Select(e => new RuntimeIdentifierEntry(
-                (string)e.Attribute("Include")!,
-                (string?)e.Attribute("GoOS") ?? string.Empty,
-                (string?)e.Attribute("GoArch") ?? string.Empty,
-                (string?)e.Attribute("GOARM") ?? string.Empty,
-                (string?)e.Attribute("Primary") == "true"))
-            .ToArray();
-    }
-
-    public static RuntimeIdentifierTable Table() => new(TableEntries());
+    public static RuntimeIdentifierTable Table() => RuntimeIdentifierTable.Default;
 }

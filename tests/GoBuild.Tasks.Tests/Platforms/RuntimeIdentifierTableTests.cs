@@ -8,7 +8,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace GoBuild.Tasks.Tests.Platforms;
 
-/// <summary>The RID table lives in GoBuild.CrossCompile.targets; these tests read it from there.</summary>
+/// <summary>The RID table (RuntimeIdentifierTable.Default, its only copy).</summary>
 [TestClass]
 public sealed class RuntimeIdentifierTableTests
 {

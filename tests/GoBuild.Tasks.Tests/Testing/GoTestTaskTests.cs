@@ -115,9 +115,11 @@ public sealed class GoTestTaskTests
         BuildEngine = engine,
         ToolchainRoot = RepoPaths.GoRoot(goVersion),
         ProjectDirectory = module,
-        BuildCacheDir = Path.Combine(s_caches, "go-build-" + goVersion),
-        ModuleCacheDir = Path.Combine(s_caches, "mod"),
-        ModuleProxy = "off",
+        EnvironmentRecord = EnvironmentRecords.Write(
+            EnvironmentRecords.NewPath(module, "test"),
+            EnvironmentRecords.Settings(module),
+            Path.Combine(s_caches, "go-build-" + goVersion),
+            Path.Combine(s_caches, "mod")),
         RunName = "m",
     };
 
