@@ -115,7 +115,9 @@ public sealed class GoSupplyChain : CodedTask
             ? VulnDbClient.DefaultRoot(Environment.GetEnvironmentVariable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             : Path.GetFullPath(Path.Combine(ProjectDirectory, AuditCacheDir!));
         var client = new VulnDbClient(source, cacheRoot);
-        VulnDatabase database = client.Load(outputs.SelectMany(o => VulnerabilityAudit.ModulesOf(o.Output.Info)), CancellationToken);
+        VulnDatabase database = string.IsNullOrWhiteSpace(VulnCheck)
+            ? client.Load(outputs.SelectMany(o => VulnerabilityAudit.ModuleVersionsOf(o.Output.Info)), CancellationToken)
+            : client.Load(outputs.SelectMany(o => VulnerabilityAudit.ModulesOf(o.Output.Info)), CancellationToken); // govulncheck reads every entry of a module from the cache
 
         var unavailable = database.Problems
             .Select(p => Resources.Format(

@@ -127,14 +127,30 @@ public sealed class VulnDbClient
     public static string DefaultRoot(Func<string, string?> environment, bool isWindows) =>
         Path.Combine(Go.GoCacheLocations.DefaultRoot(environment, isWindows), "vulndb");
 
-    /// <summary>Reads the index and the entries of <paramref name="modules"/>.</summary>
-    public VulnDatabase Load(IEnumerable<string> modules, CancellationToken cancellationToken)
+    /// <summary>Reads the index and every entry of <paramref name="modules"/>.</summary>
+    public VulnDatabase Load(IEnumerable<string> modules, CancellationToken cancellationToken) =>
+        Load(modules.Select(m => new KeyValuePair<string, OsvVersion?>(m, null)), cancellationToken);
+
+    /// <summary>
+    /// Reads the index and the entries of the modules that can affect the versions given (module,
+    /// version; a null version needs every entry of its module): an entry fixed at or below the
+    /// lowest version asked for is neither fetched nor read (<see cref="VulnDbIndex.EntriesOf(string, OsvVersion?)"/>).
+    /// </summary>
+    public VulnDatabase Load(IEnumerable<KeyValuePair<string, OsvVersion?>> versions, CancellationToken cancellationToken)
     {
-        List<string> wanted = modules.Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).ToList();
+        var wanted = new SortedDictionary<string, OsvVersion?>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, OsvVersion?> v in versions)
+        {
+            // The lowest version decides; one without a version (compared with nothing) needs all entries.
+            wanted[v.Key] = !wanted.TryGetValue(v.Key, out OsvVersion? known) ? v.Value
+                : known == null || v.Value == null ? null
+                : known.CompareTo(v.Value) <= 0 ? known : v.Value;
+        }
+
         return _source.Folder != null ? LoadFolder(_source.Folder, wanted) : LoadHttp(wanted, cancellationToken);
     }
 
-    private VulnDatabase LoadFolder(string folder, List<string> wanted)
+    private VulnDatabase LoadFolder(string folder, SortedDictionary<string, OsvVersion?> wanted)
     {
         var problems = new List<VulnDbProblem>();
         string modulesPath = Path.Combine(folder, "index", "modules.json");
@@ -150,10 +166,10 @@ public sealed class VulnDbClient
         }
 
         var entries = new Dictionary<string, IReadOnlyList<OsvEntry>>(StringComparer.Ordinal);
-        foreach (string module in wanted)
+        foreach ((string module, OsvVersion? lowest) in wanted.Select(w => (w.Key, w.Value)))
         {
             var list = new List<OsvEntry>();
-            foreach (KeyValuePair<string, string> id in index.EntriesOf(module))
+            foreach (KeyValuePair<string, string> id in index.EntriesOf(module, lowest))
             {
                 string path = Path.Combine(folder, "ID", id.Key + ".json");
                 try
@@ -173,7 +189,7 @@ public sealed class VulnDbClient
         return new VulnDatabase(true, entries, problems, File.Exists(stamp) ? stamp : modulesPath);
     }
 
-    private VulnDatabase LoadHttp(List<string> wanted, CancellationToken cancellationToken)
+    private VulnDatabase LoadHttp(SortedDictionary<string, OsvVersion?> wanted, CancellationToken cancellationToken)
     {
         string dir = CacheDirectory;
         var problems = new List<VulnDbProblem>();
@@ -312,9 +328,9 @@ public sealed class VulnDbClient
         state.DatabaseModified = modified;
     }
 
-    private Dictionary<string, IReadOnlyList<OsvEntry>> LoadEntries(string dir, VulnDbIndex index, List<string> wanted, CacheState state, bool mayFetch, List<VulnDbProblem> problems, TimeSpan? age, CancellationToken cancellationToken)
+    private Dictionary<string, IReadOnlyList<OsvEntry>> LoadEntries(string dir, VulnDbIndex index, SortedDictionary<string, OsvVersion?> wanted, CacheState state, bool mayFetch, List<VulnDbProblem> problems, TimeSpan? age, CancellationToken cancellationToken)
     {
-        var ids = wanted.SelectMany(m => index.EntriesOf(m)).GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var ids = wanted.SelectMany(m => index.EntriesOf(m.Key, m.Value)).GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var missing = ids.Where(p => !File.Exists(EntryPath(dir, p.Key)) || !string.Equals(state.EntryModified(p.Key), p.Value, StringComparison.Ordinal)).ToList();
         if (mayFetch && missing.Count > 0)
         {
@@ -357,10 +373,10 @@ public sealed class VulnDbClient
         }
 
         var entries = new Dictionary<string, IReadOnlyList<OsvEntry>>(StringComparer.Ordinal);
-        foreach (string module in wanted)
+        foreach ((string module, OsvVersion? lowest) in wanted.Select(w => (w.Key, w.Value)))
         {
             var list = new List<OsvEntry>();
-            foreach (KeyValuePair<string, string> id in index.EntriesOf(module))
+            foreach (KeyValuePair<string, string> id in index.EntriesOf(module, lowest))
             {
                 string path = EntryPath(dir, id.Key);
                 if (!File.Exists(path))

@@ -15,11 +15,29 @@ public sealed class VulnDbIndex
 {
     private readonly Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>> _modules;
 
-    private VulnDbIndex(Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>> modules) => _modules = modules;
+    private readonly Dictionary<string, OsvVersion> _fixed;
+
+    private VulnDbIndex(Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>> modules, Dictionary<string, OsvVersion> fixedVersions)
+    {
+        _modules = modules;
+        _fixed = fixedVersions;
+    }
 
     /// <summary>The entries (ID → modified) of <paramref name="module"/>; empty when none.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> EntriesOf(string module) =>
         _modules.TryGetValue(module, out IReadOnlyList<KeyValuePair<string, string>>? list) ? list : Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>
+    /// The entries of <paramref name="module"/> that can affect <paramref name="lowest"/> (the lowest
+    /// version of it an audit has to match): those the index gives no fixed version, or a fixed
+    /// version above it. The index's <c>fixed</c> is the latest fix of an entry's ranges, so a
+    /// version at or above it is affected by none of them; govulncheck's client skips the same
+    /// entries. Null <paramref name="lowest"/>: every entry.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> EntriesOf(string module, OsvVersion? lowest) =>
+        lowest == null
+            ? EntriesOf(module)
+            : EntriesOf(module).Where(e => !_fixed.TryGetValue(module + "@" + e.Key, out OsvVersion? f) || lowest.CompareTo(f) < 0).ToList();
 
     /// <summary>Parses modules.json; <see cref="FormatException"/> when it is not that.</summary>
     public static VulnDbIndex Parse(byte[] json)
@@ -43,6 +61,7 @@ public sealed class VulnDbIndex
         }
 
         var modules = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        var fixedVersions = new Dictionary<string, OsvVersion>(StringComparer.Ordinal);
         foreach (ModuleData? module in data ?? Array.Empty<ModuleData>())
         {
             if (string.IsNullOrEmpty(module?.Path))
@@ -54,9 +73,16 @@ public sealed class VulnDbIndex
                 .Where(v => v != null && IsId(v.Id))
                 .Select(v => new KeyValuePair<string, string>(v!.Id!, v.Modified ?? string.Empty))
                 .ToList();
+            foreach (VulnData? v in module.Vulns ?? Array.Empty<VulnData>())
+            {
+                if (v != null && IsId(v.Id) && OsvVersion.TryParse(v.Fixed) is { } fixedVersion)
+                {
+                    fixedVersions[module.Path + "@" + v.Id] = fixedVersion;
+                }
+            }
         }
 
-        return new VulnDbIndex(modules);
+        return new VulnDbIndex(modules, fixedVersions);
     }
 
     /// <summary>Whether <paramref name="id"/> is safe as a file name (<c>GO-2023-2402</c>).</summary>
@@ -81,5 +107,8 @@ public sealed class VulnDbIndex
 
         [DataMember(Name = "modified")]
         public string? Modified { get; set; }
+
+        [DataMember(Name = "fixed")]
+        public string? Fixed { get; set; }
     }
 }

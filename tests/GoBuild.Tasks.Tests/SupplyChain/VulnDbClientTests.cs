@@ -44,6 +44,29 @@ public sealed class VulnDbClientTests
     }
 
     [TestMethod]
+    public void Load_WithVersions_ReadsOnlyTheEntriesNotFixedAtThoseVersions()
+    {
+        using LoopbackMirror mirror = Serve();
+        var versions = new[]
+        {
+            new System.Collections.Generic.KeyValuePair<string, OsvVersion?>("stdlib", OsvVersion.FromGoVersion("go1.22.12")),
+            new System.Collections.Generic.KeyValuePair<string, OsvVersion?>("stdlib", OsvVersion.FromGoVersion("go1.26.11")),
+            new System.Collections.Generic.KeyValuePair<string, OsvVersion?>("golang.org/x/text", OsvVersion.FromModuleVersion("v0.3.6")),
+        };
+
+        VulnDatabase db = Client(mirror).Load(versions, CancellationToken.None);
+
+        // The lowest version asked for decides: go1.22.12 needs the entries fixed after it, not the 168 of all time.
+        System.Collections.Generic.IReadOnlyList<OsvEntry> stdlib = db.EntriesFor("stdlib");
+        Assert.IsTrue(stdlib.Count > 0 && stdlib.Count < 168, stdlib.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.IsTrue(stdlib.Any(e => e.Id == "GO-2026-4970"), "fixed in go1.25.12, so it affects go1.22.12");
+        Assert.AreEqual(0, mirror.Count("ID/GO-2021-0067.json"), "an entry fixed in Go 1.16.1 was fetched for a go1.22.12 audit");
+        Assert.AreEqual(stdlib.Count + db.EntriesFor("golang.org/x/text").Count, mirror.Requests.Count(r => r.StartsWith("ID/", StringComparison.Ordinal)));
+        Assert.IsTrue(db.EntriesFor("golang.org/x/text").Any(e => e.Id == "GO-2021-0113"));
+        Assert.IsFalse(db.EntriesFor("golang.org/x/text").Any(e => e.Id == "GO-2020-0015"), "fixed in v0.3.3");
+    }
+
+    [TestMethod]
     public void Load_TwiceInOneDay_AsksTheSourceOnce()
     {
         using LoopbackMirror mirror = Serve();
