@@ -87,6 +87,9 @@ public sealed class BindingsRidMatrixTests
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <!-- The arm64 sysroot under qemu has no ICU. -->
                 <InvariantGlobalization>true</InvariantGlobalization>
+                <!-- A self-contained publish restores the runtime packs of every shared framework (ASP.NET Core's too)
+                     unless told not to; this app uses Microsoft.NETCore.App only, whose packs the test project downloaded. -->
+                <DisableTransitiveFrameworkReferenceDownloads>true</DisableTransitiveFrameworkReferenceDownloads>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="../go/lib/lib.csproj" />
