@@ -183,7 +183,7 @@ public sealed class CrossCompile : CodedTask
         var workspaceInputs = new DecisionInputs();
         string? moduleRoot = GoModule.FindRoot(ProjectDirectory);
         GoWorkspace? workspace = moduleRoot == null ? null : GoWorkspace.Decide(Workspace, ProjectDirectory, moduleRoot, workspaceInputs);
-        string? modMode = ModModeDefaulted && workspace != null && workspace.IsWorkspace && workspace.VendorManifest != null ? "vendor" : ModMode;
+        string? modMode = GoWorkspace.ModMode(workspace, ModMode, ModModeDefaulted);
         (string Shape, List<(string ImportPath, string Command)> Commands, List<string> Built) packages = ReadPackages();
         var environment = new GoEnvironmentSettings
         {

@@ -65,7 +65,7 @@ public sealed class EnsureGoToolchain : CodedTask
     /// <summary>
     /// Where to write the workspace record: one row <c>GOWORK value|root|vendor</c> (the go.work path
     /// or <c>off</c>; the go.work folder or the module root; whether vendor/modules.txt sits next to
-    /// go.work), and <c>&lt;record&gt;.modules</c>, the folder of every module of the build.
+    /// go.work or, in module mode, in the module root), and <c>&lt;record&gt;.modules</c>, the folder of every module of the build.
     /// </summary>
     public string? WorkspaceRecord { get; set; }
 
@@ -115,7 +115,7 @@ public sealed class EnsureGoToolchain : CodedTask
             {
                 workspace == null
                     ? RecordFile.Row("off", Path.GetFullPath(ProjectDirectory), "false")
-                    : RecordFile.Row(workspace.GoWorkValue, workspace.Root, workspace.IsWorkspace && workspace.VendorManifest != null ? "true" : "false"),
+                    : RecordFile.Row(workspace.GoWorkValue, workspace.Root, workspace.VendorManifest != null ? "true" : "false"),
             });
             RecordFile.Write(WorkspaceRecord + ".modules", workspace?.ModuleRoots ?? Array.Empty<string>());
         }

@@ -65,6 +65,13 @@ public sealed class GoWorkspace
         }
     }
 
+    /// <summary>
+    /// The module mode go gets: GoModMode as set, or, when it was defaulted (readonly), vendor where
+    /// <see cref="VendorManifest"/> exists (a vendoring module or a <c>go work vendor</c> layout).
+    /// </summary>
+    public static string? ModMode(GoWorkspace? workspace, string? modMode, bool defaulted) =>
+        defaulted && workspace?.VendorManifest != null ? "vendor" : modMode;
+
     private static StringComparison PathComparison =>
         RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
             ? StringComparison.OrdinalIgnoreCase
@@ -103,7 +110,7 @@ public sealed class GoWorkspace
 
         if (workFile == null)
         {
-            return new GoWorkspace(root, null, null, new[] { root });
+            return WithVendorNoted(new GoWorkspace(root, null, null, new[] { root }), inputs);
         }
 
         inputs.Read.Add(workFile);
@@ -136,7 +143,24 @@ public sealed class GoWorkspace
             throw new GoBuildException("WorkspaceModuleNotUsed", root, workFile, UseArgument(workDir, root));
         }
 
-        return new GoWorkspace(root, workFile, work, modules);
+        return WithVendorNoted(new GoWorkspace(root, workFile, work, modules), inputs);
+    }
+
+    // Whether vendor/modules.txt exists decides the default module mode (ModMode): its appearance or
+    // removal must re-decide like a go.work's does.
+    private static GoWorkspace WithVendorNoted(GoWorkspace workspace, DecisionInputs inputs)
+    {
+        string? manifest = workspace.VendorManifest;
+        if (manifest != null)
+        {
+            inputs.Read.Add(manifest);
+        }
+        else
+        {
+            inputs.Absent.Add(Path.Combine(workspace.Root, "vendor", "modules.txt"));
+        }
+
+        return workspace;
     }
 
     /// <summary>
