@@ -46,7 +46,7 @@ public sealed class GoModDownload : GoTaskBase
         ModuleSet set = ModuleSet.Load(root, WorkFileOf(decided));
         root = set.Root;
         GoCacheLocations caches = CacheLocations(decided);
-        var checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache));
+        var checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache), WorkspaceSelection.Load(set, caches));
         if (checks.Requirements.Count == 0)
         {
             Log.LogMessage(MessageImportance.Normal, "{0}: go.mod requires no modules; nothing to download.", root);
@@ -66,6 +66,8 @@ public sealed class GoModDownload : GoTaskBase
         string lockPath = Path.Combine(caches.Root, "locks", "restore-" + PathKey(root) + ".lock");
         using (AcquireLock(lockPath, root))
         {
+            // Another restore may have recorded the workspace's selection meanwhile.
+            checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache), WorkspaceSelection.Load(set, caches));
             if (checks.IsFullyRestored())
             {
                 Log.LogMessage(MessageImportance.Normal, "{0}: another restore downloaded every required module into '{1}'.", root, caches.ModuleCache);
@@ -112,7 +114,9 @@ public sealed class GoModDownload : GoTaskBase
         {
             // go adds missing hashes to go.work.sum: it gets a copy of the workspace (folders made absolute).
             env["GOWORK"] = CopyWorkspaceFiles(set);
-            arguments = new[] { "mod", "download" };
+
+            // -json names the build list go selected (WorkspaceSelection), at no extra go process.
+            arguments = new[] { "mod", "download", "-json" };
         }
         else
         {
@@ -123,6 +127,12 @@ public sealed class GoModDownload : GoTaskBase
         (int exitCode, IReadOnlyList<string> lines) = CaptureGo(toolchain, arguments, env, root);
         if (exitCode == 0)
         {
+            if (set.WorkFile != null)
+            {
+                WorkspaceSelection.Write(set, caches, lines);
+                checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache), WorkspaceSelection.Load(set, caches));
+            }
+
             ModuleInputs.Write(InputsFile, checks.RestoredFiles());
             return;
         }

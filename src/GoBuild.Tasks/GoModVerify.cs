@@ -69,7 +69,7 @@ public sealed class GoModVerify : GoTaskBase
         root = set.Root;
         GoSumFile? goSum = set.GoSum;
         GoCacheLocations caches = CacheLocations(decided);
-        var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache));
+        var checks = new ModuleChecks(goMod, goSum, new ModuleCache(caches.ModuleCache), WorkspaceSelection.Load(set, caches));
         if (checks.Requirements.Count == 0)
         {
             WriteSources(ModuleSources.None);

@@ -176,6 +176,34 @@ public sealed class WorkspaceTests
         Assert.AreEqual("libs says " + FileModuleProxy.Greeting(FileModuleProxy.V1), ws.RunProgram("app/bin/Debug/app"));
     }
 
+    [TestMethod]
+    public void Restore_OfWorkspaceWhoseModulesRequireTwoVersions_ChecksWhatGoSelects_SoTheOlderNeedsNoContentAndNoGOB3005()
+    {
+        string name = nameof(Restore_OfWorkspaceWhoseModulesRequireTwoVersions_ChecksWhatGoSelects_SoTheOlderNeedsNoContentAndNoGOB3005);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name));
+        TestProject ws = CreateWorkspace(name, go.Root);
+        FileModuleProxy proxy = FileModuleProxy.Create(ws.PathOf("proxy"));
+
+        // libs requires v1.0.0, app v1.1.0: go selects v1.1.0 for the workspace (MVS) and builds with it only.
+        ws.WriteFile("app/go.mod", $"module example.com/app\n\ngo 1.22\n\nrequire {FileModuleProxy.ModulePath} {FileModuleProxy.V2} // indirect\n");
+        ws.WriteFile("app/go.sum", proxy.GoSumLines(FileModuleProxy.V2));
+
+        ws.DotNet("restore", App).AssertSuccess();
+        DotNetResult built = ws.Build(App, "--no-restore").AssertSuccess();
+        built.AssertOutputDoesNotContain("GOB3005:");
+        Assert.AreEqual("libs says " + FileModuleProxy.Greeting(FileModuleProxy.V2), ws.RunProgram("app/bin/Debug/app"));
+        string download = ws.PathOf("modcache/cache/download/" + FileModuleProxy.ModulePath + "/@v/");
+        Assert.IsTrue(File.Exists(download + FileModuleProxy.V2 + ".ziphash"), "the selected version was not downloaded");
+        Assert.IsFalse(File.Exists(download + FileModuleProxy.V1 + ".zip"), "the unselected version's content was downloaded");
+        Assert.AreEqual(1, go.Invocations.Count(i => i.StartsWith("mod download", System.StringComparison.Ordinal)), string.Join("\n", go.Invocations));
+
+        // An edited go.mod makes the recorded selection stale: restore asks go again, and still only for v1.1.0.
+        ws.WriteFile("libs/go.mod", File.ReadAllText(ws.PathOf("libs/go.mod")) + "\n// a comment\n");
+        ws.DotNet("restore", App).AssertSuccess();
+        ws.Build(App, "--no-restore").AssertSuccess().AssertOutputDoesNotContain("GOB3005:");
+        Assert.IsFalse(File.Exists(download + FileModuleProxy.V1 + ".zip"), "the unselected version's content was downloaded");
+    }
+
     private static string LibSource(string prefix) =>
         $"package greet\n\nimport \"example.test/greet\"\n\n// Message is what the app prints.\nfunc Message() string {{ return \"{prefix}\" + greet.Hello() }}\n";
 

@@ -15,13 +15,20 @@ public sealed class ModuleChecks
     private readonly GoModFile _goMod;
     private readonly GoSumFile? _goSum;
     private readonly ModuleCache _cache;
+    private readonly IReadOnlyCollection<ModuleVersion>? _selected;
 
-    /// <summary>Creates the checks; <paramref name="goSum"/> is null when the module has no go.sum.</summary>
-    public ModuleChecks(GoModFile goMod, GoSumFile? goSum, ModuleCache cache)
+    /// <summary>
+    /// Creates the checks; <paramref name="goSum"/> is null when the module has no go.sum.
+    /// <paramref name="selected"/> is the build list go selected for a workspace
+    /// (<see cref="WorkspaceSelection"/>): only those versions need their content in the cache (go
+    /// still reads the go.mod of every required version); null: every requirement does.
+    /// </summary>
+    public ModuleChecks(GoModFile goMod, GoSumFile? goSum, ModuleCache cache, IReadOnlyCollection<ModuleVersion>? selected = null)
     {
         _goMod = goMod;
         _goSum = goSum;
         _cache = cache;
+        _selected = selected;
     }
 
     /// <summary>The module versions the build resolves go.mod's requirements to (local replacements excluded).</summary>
@@ -65,7 +72,7 @@ public sealed class ModuleChecks
                 continue;
             }
 
-            if (_goSum != null && _goSum.Has(module, goMod: false) && !HasContent(module))
+            if (_goSum != null && _goSum.Has(module, goMod: false) && NeedsContent(module) && !HasContent(module))
             {
                 problems.Add(new ModuleProblem(ModuleProblemKind.NotRestored, module, _cache.ZipHashFile(module)));
             }
@@ -147,8 +154,11 @@ public sealed class ModuleChecks
 
         return _goSum == null || _goSum.Entries.All(e => e.GoMod
             ? File.Exists(_cache.GoModFile(e.Module))
-            : HasContent(e.Module) && File.Exists(_cache.InfoFile(e.Module)));
+            : !NeedsContent(e.Module) || (HasContent(e.Module) && File.Exists(_cache.InfoFile(e.Module))));
     }
+
+    // A version go does not select for the workspace is never built: its go.mod is read, its content is not.
+    private bool NeedsContent(ModuleVersion module) => _selected == null || _selected.Contains(module);
 
     private bool HasContent(ModuleVersion module) =>
         File.Exists(_cache.ZipHashFile(module)) &&
