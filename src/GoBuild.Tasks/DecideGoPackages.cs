@@ -28,6 +28,9 @@ public sealed class DecideGoPackages : GoTaskBase
     /// <summary>GoOutputName as the user set it (empty when defaulted): it needs a single package.</summary>
     public string? OutputName { get; set; }
 
+    /// <summary>MSBuildProjectName, for the message of <see cref="PackRecordOf"/>.</summary>
+    public string ProjectName { get; set; } = string.Empty;
+
     /// <summary>GoBuildMode: several commands build only as exe or pie.</summary>
     public string? BuildMode { get; set; }
 
@@ -79,9 +82,19 @@ public sealed class DecideGoPackages : GoTaskBase
         }
 
         RecordFile.Write(Record, new[] { RecordFile.Row("shape", shape, string.Empty, string.Empty) }.Concat(selection.ToRecord()));
+
+        // What dotnet pack says of a library (GOB5011), decided here with the shape: pack reads it
+        // and raises the error without loading a task.
+        RecordFile.Write(PackRecordOf(Record), shape == "library" ? new[] { Resources.Format("NothingToPack", ProjectName, Package ?? ".") } : Array.Empty<string>());
         RecordFile.Write(RecordFile.InputsOf(Record), new[] { InputPatterns(patterns, selection) });
         Log.LogMessageFromResources(MessageImportance.Normal, "PackagesDecided", Package ?? ".", shape, commands, selection.Libraries.Count());
     }
+
+    /// <summary>
+    /// The record of what <c>dotnet pack</c> reports for the shape: one <c>GOBnnnn: message</c> line
+    /// for a library (nothing native to pack), empty otherwise.
+    /// </summary>
+    public static string PackRecordOf(string record) => record + ".pack";
 
     // The files whose change can change the decision: every .go file of a selected package (its
     // package clause), and for a pattern every .go file under its folder (a new package there).

@@ -71,7 +71,26 @@ public static class WorkspaceSelection
             .Select(m => RecordFile.Row(m.Path, m.Version))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(r => r, StringComparer.Ordinal);
-        RecordFile.Write(PathOf(set, caches), new[] { Digest(set, caches) }.Concat(rows));
+        // Restores of the workspace write it under their lock; builds in other processes may read it
+        // meanwhile, so it is replaced whole (a rename), never seen half-written.
+        string path = PathOf(set, caches);
+        string text = string.Concat(new[] { Digest(set, caches) }.Concat(rows).Select(l => l + "\n"));
+        if (File.Exists(path) && string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, text);
+        if (File.Exists(path))
+        {
+            File.Replace(temp, path, null);
+        }
+        else
+        {
+            File.Move(temp, path);
+        }
     }
 
     /// <summary>
