@@ -51,7 +51,9 @@ printf '<Project Sdk="GoBuild.Sdk">\n  <PropertyGroup>\n    <GoToolchainRoot>%s<
 { echo '<Solution>'; for i in 1 2 3 4 5 6 7 8; do echo "  <Project Path=\"cmd/tool$i/tool$i.csproj\" />"; done; echo '</Solution>'; } > "$mods/eight.slnx"
 dotnet restore "$mods/tools.csproj" -nologo -v:q >/dev/null
 dotnet restore "$mods/eight.slnx" -nologo -v:q >/dev/null
-raw="cd $mods && GOROOT=$goroot $gobin build -trimpath -buildvcs=false -o $work/rawout/ ./cmd/..."
+# The same build as the SDK's: cgo off (GoCgoEnabled's default for exe). go's own default turns cgo on
+# when a C compiler is found, and would then also compile runtime/cgo and net's cgo files.
+raw="cd $mods && GOROOT=$goroot CGO_ENABLED=0 $gobin build -trimpath -buildvcs=false -o $work/rawout/ ./cmd/..."
 
 if part cold; then
 load cold.before
