@@ -17,7 +17,17 @@ cp -r "$root/bench/interop/calls/." "$work/ws/"
 bench_workspace "$work/ws"
 # The feed plus the machine's sources (BenchmarkDotNet, Wasmtime).
 dotnet build "$work/ws/Bench/Bench.csproj" -c Release -p:GoToolchainRoot="$goroot" -p:GoAudit=false -nologo -v:q >/dev/null  # the audit is not what is measured: no vulnerability data needed
-(cd "$work/ws/Bench" && dotnet "bin/Release/net10.0/Bench.dll" --iterations "$iterations") | tee "$work/bdn.log" | grep -E "^\| |RESULT" || true
+# One process per group (see Program.cs): the P/Invoke paths, then the wasi-reactor path.
+: > "$work/bdn.log"
+for group in native wasm; do
+  if ! (cd "$work/ws/Bench" && dotnet "bin/Release/net10.0/Bench.dll" --only "$group" --iterations "$iterations") > "$work/bdn-$group.log" 2>&1; then
+    tail -20 "$work/bdn-$group.log" >&2
+    echo "bench/interop/calls.sh: the $group benchmark process failed (log: $work/bdn-$group.log)" >&2
+    exit 1
+  fi
+  grep -E "^\| |RESULT" "$work/bdn-$group.log" || true
+  cat "$work/bdn-$group.log" >> "$work/bdn.log"
+done
 
 python3 - "$work/bdn.log" <<'PY'
 import sys

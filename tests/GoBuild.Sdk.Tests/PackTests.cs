@@ -88,6 +88,66 @@ public sealed class PackTests
         Assert.IsTrue(File.Exists(published + ".cdx.json"), "NuGet copies the SBOM next to the native file");
     }
 
+    [TestMethod]
+    public void Pack_OfCmdPatternForTwoRids_PutsEveryCommandUnderEachRid_AndPublishOfAReferencingAppCopiesEveryCommand()
+    {
+        TestProject ws = TestProject.Create(nameof(Pack_OfCmdPatternForTwoRids_PutsEveryCommandUnderEachRid_AndPublishOfAReferencingAppCopiesEveryCommand));
+        string[] commands = { "alpha", "beta" };
+        ws.WriteFile("tools/go.mod", "module example.com/tools\n\ngo 1.22\n");
+        foreach (string command in commands)
+        {
+            ws.WriteFile($"tools/cmd/{command}/main.go", $"package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {{ fmt.Println(\"{command}\", runtime.GOOS+\"/\"+runtime.GOARCH) }}\n");
+        }
+
+        ws.WriteGoProject("tools/tools.csproj", properties: "<GoPackage>./cmd/...</GoPackage><PackageId>Contoso.Tools</PackageId><Version>1.0.0</Version><RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers>");
+
+        ws.DotNet("pack", "tools/tools.csproj", "-o", ws.PathOf("feed")).AssertSuccess().AssertOutputDoesNotContain("warning");
+
+        string[] entries;
+        using (ZipArchive package = ZipFile.OpenRead(ws.PathOf("feed/Contoso.Tools.1.0.0.nupkg")))
+        {
+            entries = package.Entries.Select(e => e.FullName).ToArray();
+            foreach (string command in commands)
+            {
+                Assert.AreEqual(62, ElfMachine(package, $"runtimes/linux-x64/native/{command}"), command + " x86-64");
+                Assert.AreEqual(183, ElfMachine(package, $"runtimes/linux-arm64/native/{command}"), command + " aarch64");
+            }
+        }
+
+        string[] expected = commands
+            .SelectMany(c => new[] { "linux-x64", "linux-arm64" }.SelectMany(rid => new[] { $"runtimes/{rid}/native/{c}", $"runtimes/{rid}/native/{c}.cdx.json" }))
+            .Concat(new[] { "build/Contoso.Tools.targets", "buildTransitive/Contoso.Tools.targets" })
+            .ToArray();
+        CollectionAssert.IsSubsetOf(expected, entries, string.Join(", ", entries));
+
+        // A C# app that references the project publishes every command, for its RID and for none.
+        ws.WriteFile("app/app.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../tools/tools.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        ws.DotNet("publish", "app/app.csproj").AssertSuccess();
+        foreach (string command in commands)
+        {
+            Assert.AreEqual(command + " linux/amd64", ws.RunProgram("app/bin/Release/net10.0/publish/" + command));
+        }
+
+        ws.DotNet("publish", "app/app.csproj", "-r", "linux-arm64", "-p:UseAppHost=false", "-p:SelfContained=false").AssertSuccess();
+        foreach (string command in commands)
+        {
+            string published = ws.PathOf("app/bin/Release/net10.0/linux-arm64/publish/" + command);
+            Assert.AreEqual(183, InteropWorkspace.ElfMachine(published), command + " aarch64");
+            Assert.IsTrue(InteropWorkspace.IsExecutableByAll(published), command);
+        }
+    }
+
     private static int ElfMachine(ZipArchive package, string entry)
     {
         string path = Path.GetTempFileName();

@@ -123,6 +123,59 @@ public sealed class WorkspaceTests
         Assert.AreEqual(count, go.Invocations.Length, "the no-op of the solution ran go:\n" + string.Join("\n", go.Invocations.Skip(count)));
     }
 
+    [TestMethod]
+    public void Build_OfGoWorkVendorLayout_BuildsInVendorModeOffline_NoOpRunsNoGo_AndEditedModulesTxtReDecides()
+    {
+        string name = nameof(Build_OfGoWorkVendorLayout_BuildsInVendorModeOffline_NoOpRunsNoGo_AndEditedModulesTxtReDecides);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name), probeVariable: "GOFLAGS");
+        TestProject ws = CreateWorkspace(name, go.Root);
+
+        // `go work vendor` as a developer runs it, with the proxy still there and a cache of its own.
+        string setupCache = Path.Combine(E2E.RunRoot, name, "setup-modcache");
+        ProcessResult vendor = ProcessResult.Run(
+            Path.Combine(RepoPaths.GoRoot(E2E.DefaultGoVersion), "bin", "go"),
+            new[] { "work", "vendor" },
+            ws.Root,
+            new System.Collections.Generic.Dictionary<string, string?>
+            {
+                ["GOROOT"] = null, ["GOTOOLCHAIN"] = "local", ["GOENV"] = "off", ["GOFLAGS"] = null, ["GOWORK"] = null,
+                ["GOPROXY"] = new System.Uri(ws.PathOf("proxy")).AbsoluteUri, ["GOSUMDB"] = "off", ["GONOSUMDB"] = null,
+                ["GOPRIVATE"] = null, ["GONOPROXY"] = null, ["GOMODCACHE"] = setupCache, ["GOCACHE"] = Path.Combine(E2E.RunRoot, name, "setup-gocache"),
+            });
+        Assert.AreEqual(0, vendor.ExitCode, "go work vendor failed: " + vendor.Output);
+        FileModuleProxy.DeleteDirectory(setupCache);
+        Assert.IsTrue(File.Exists(ws.PathOf("vendor/modules.txt")), "go work vendor wrote no vendor/modules.txt");
+
+        // The proxy gone and the build's module cache empty: vendor/ is all there is.
+        FileModuleProxy.DeleteDirectory(ws.PathOf("proxy"));
+        FileModuleProxy.DeleteDirectory(ws.PathOf("modcache"));
+        ws.DotNet("restore", App).AssertSuccess();
+        ws.Build(App, "--no-restore").AssertSuccess();
+        Assert.AreEqual("libs says " + FileModuleProxy.Greeting(FileModuleProxy.V1), ws.RunProgram("app/bin/Debug/app"));
+        Assert.IsTrue(go.Count("build") > 0, "go build never ran:\n" + string.Join("\n", go.Invocations));
+        Assert.IsFalse(go.Invocations.Any(i => i.StartsWith("mod download", System.StringComparison.Ordinal)), "restore downloaded in vendor mode:\n" + string.Join("\n", go.Invocations));
+        Assert.IsTrue(go.Environments.All(e => e.EndsWith("GOFLAGS=-mod=vendor", System.StringComparison.Ordinal)), "a go ran outside vendor mode:\n" + string.Join("\n", go.Environments));
+        Assert.IsFalse(Directory.Exists(ws.PathOf("modcache/cache/download")), "the build fetched modules");
+
+        // No-op: no go, no task.
+        int count = go.Invocations.Length;
+        DotNetResult noOp = ws.Build(App, "--no-restore", "-v:diag").AssertSuccess();
+        Assert.AreEqual(count, go.Invocations.Length, "the no-op ran go:\n" + string.Join("\n", go.Invocations.Skip(count)));
+        noOp.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
+
+        // An edited vendor/modules.txt re-decides and reaches go, which refuses the inconsistent tree.
+        string modulesTxt = File.ReadAllText(ws.PathOf("vendor/modules.txt"));
+        ws.WriteFile("vendor/modules.txt", modulesTxt.Replace(FileModuleProxy.V1, FileModuleProxy.V2));
+        DotNetResult edited = ws.Build(App, "--no-restore").AssertFailure();
+        Assert.IsTrue(go.Invocations.Length > count, "an edited vendor/modules.txt ran no go");
+        edited.AssertOutputContains(FileModuleProxy.V2);
+
+        // Put back, it builds again.
+        ws.WriteFile("vendor/modules.txt", modulesTxt);
+        ws.Build(App, "--no-restore").AssertSuccess();
+        Assert.AreEqual("libs says " + FileModuleProxy.Greeting(FileModuleProxy.V1), ws.RunProgram("app/bin/Debug/app"));
+    }
+
     private static string LibSource(string prefix) =>
         $"package greet\n\nimport \"example.test/greet\"\n\n// Message is what the app prints.\nfunc Message() string {{ return \"{prefix}\" + greet.Hello() }}\n";
 
