@@ -120,6 +120,104 @@ public sealed class OsvEntry
     /// <summary>Parses <paramref name="json"/> given as text.</summary>
     public static OsvEntry Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
+    /// <summary>Writes the entry in the digest form <see cref="ReadDigest"/> reads (<see cref="VulnDbDigest"/>).</summary>
+    internal void WriteDigest(BinaryWriter writer)
+    {
+        writer.Write(Id);
+        writer.Write(Summary);
+        WriteList(writer, Aliases);
+        writer.Write(Affected.Count);
+        foreach (OsvAffected affected in Affected)
+        {
+            writer.Write(affected.Module);
+            writer.Write(affected.Ranges.Count);
+            foreach (IReadOnlyList<OsvEvent> range in affected.Ranges)
+            {
+                writer.Write(range.Count);
+                foreach (OsvEvent e in range)
+                {
+                    writer.Write((byte)e.Kind);
+                    writer.Write(e.Version?.Text ?? "0");
+                }
+            }
+
+            writer.Write(affected.Packages.Count);
+            foreach (OsvPackage package in affected.Packages)
+            {
+                writer.Write(package.Path);
+                WriteList(writer, package.GoOS);
+                WriteList(writer, package.GoArch);
+                WriteList(writer, package.Symbols);
+            }
+        }
+    }
+
+    /// <summary>Reads a digest <see cref="WriteDigest"/> wrote; <see cref="FormatException"/> or <see cref="EndOfStreamException"/> when it is not one.</summary>
+    internal static OsvEntry ReadDigest(BinaryReader reader)
+    {
+        string id = reader.ReadString();
+        string summary = reader.ReadString();
+        IReadOnlyList<string> aliases = ReadList(reader);
+        int affectedCount = Count(reader);
+        var affected = new List<OsvAffected>(affectedCount);
+        for (int a = 0; a < affectedCount; a++)
+        {
+            string module = reader.ReadString();
+            int rangeCount = Count(reader);
+            var ranges = new List<IReadOnlyList<OsvEvent>>(rangeCount);
+            for (int r = 0; r < rangeCount; r++)
+            {
+                int eventCount = Count(reader);
+                var events = new List<OsvEvent>(eventCount);
+                for (int e = 0; e < eventCount; e++)
+                {
+                    byte kind = reader.ReadByte();
+                    events.Add(OsvEvent.Create(kind <= (byte)OsvEventKind.LastAffected ? (OsvEventKind)kind : throw new FormatException("not an event kind"), reader.ReadString(), id));
+                }
+
+                ranges.Add(events);
+            }
+
+            int packageCount = Count(reader);
+            var packages = new List<OsvPackage>(packageCount);
+            for (int p = 0; p < packageCount; p++)
+            {
+                packages.Add(new OsvPackage(reader.ReadString(), ReadList(reader), ReadList(reader), ReadList(reader)));
+            }
+
+            affected.Add(new OsvAffected(module, ranges, packages));
+        }
+
+        return new OsvEntry(id, summary, aliases, affected);
+    }
+
+    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> items)
+    {
+        writer.Write(items.Count);
+        foreach (string item in items)
+        {
+            writer.Write(item);
+        }
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        var items = new string[Count(reader)];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = reader.ReadString();
+        }
+
+        return items;
+    }
+
+    // A count from a digest, bounded by what is left of it: a damaged digest is a FormatException, never a huge allocation.
+    private static int Count(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new FormatException("not a digest count");
+    }
+
     [DataContract]
     private sealed class EntryData
     {

@@ -106,6 +106,7 @@ public sealed class VulnDbClient
     private readonly Func<DateTimeOffset> _clock;
     private readonly Lazy<HttpClient> _client;
     private readonly VulnDbPolicy _policy;
+    private readonly VulnDbDigest _digest;
 
     /// <summary>Creates a client; <paramref name="handler"/> null uses one shared HTTP client per process.</summary>
     public VulnDbClient(VulnDbSource source, string cacheRoot, Func<DateTimeOffset>? clock = null, HttpMessageHandler? handler = null, VulnDbPolicy? policy = null)
@@ -115,6 +116,7 @@ public sealed class VulnDbClient
         _clock = clock ?? (() => DateTimeOffset.UtcNow);
         _client = handler == null ? s_sharedClient : new Lazy<HttpClient>(() => CreateClient(handler));
         _policy = policy ?? new VulnDbPolicy();
+        _digest = new VulnDbDigest(DigestDirectory);
     }
 
     /// <summary>The cache folder of this source.</summary>
@@ -122,6 +124,15 @@ public sealed class VulnDbClient
 
     /// <summary>The folder that holds the data in the served layout: the source folder, or this source's cache.</summary>
     public string DatabaseFolder => _source.Folder ?? CacheDirectory;
+
+    /// <summary>
+    /// Where the parsed digests of this source's files are kept (<see cref="VulnDbDigest"/>): inside
+    /// the cache folder of an HTTP source; for a folder source, which is read in place and may be
+    /// read-only, in a folder of its own under the cache root.
+    /// </summary>
+    public string DigestDirectory => _source.Folder == null
+        ? Path.Combine(CacheDirectory, "digest")
+        : Path.Combine(_cacheRoot, ShortHash(new Uri(Path.GetFullPath(_source.Folder)).AbsoluteUri), "digest");
 
     /// <summary>The default cache root: <c>&lt;per-user GoBuild folder&gt;/vulndb</c>.</summary>
     public static string DefaultRoot(Func<string, string?> environment, bool isWindows) =>
@@ -157,7 +168,7 @@ public sealed class VulnDbClient
         VulnDbIndex index;
         try
         {
-            index = Parsed(modulesPath, VulnDbIndex.Parse);
+            index = ReadIndex(modulesPath, wanted.Keys);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FormatException)
         {
@@ -174,7 +185,7 @@ public sealed class VulnDbClient
                 string path = Path.Combine(folder, "ID", id.Key + ".json");
                 try
                 {
-                    list.Add(Parsed(path, OsvEntry.Parse));
+                    list.Add(ReadEntry(path, id.Key));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FormatException)
                 {
@@ -270,7 +281,7 @@ public sealed class VulnDbClient
             VulnDbIndex index;
             try
             {
-                index = Parsed(modulesPath, VulnDbIndex.Parse);
+                index = ReadIndex(modulesPath, wanted.Keys);
             }
             catch (Exception ex) when (ex is IOException || ex is FormatException)
             {
@@ -312,7 +323,8 @@ public sealed class VulnDbClient
         {
             try
             {
-                VulnDbIndex.Parse(modules.Content!);
+                // Checked, and parsed once for every later audit of this copy (its digest).
+                _digest.Index(modules.Content!, Array.Empty<string>());
             }
             catch (FormatException ex)
             {
@@ -343,7 +355,7 @@ public sealed class VulnDbClient
                 try
                 {
                     Fetched entry = await FetchAsync("ID/" + p.Key + ".json", null, cancellationToken).ConfigureAwait(false);
-                    OsvEntry.Parse(entry.Content!);
+                    _digest.Entry(p.Key, entry.Content!);
                     WriteAtomically(EntryPath(dir, p.Key), entry.Content!);
                     fetched[p.Key] = p.Value;
                 }
@@ -386,7 +398,7 @@ public sealed class VulnDbClient
 
                 try
                 {
-                    list.Add(Parsed(path, OsvEntry.Parse));
+                    list.Add(ReadEntry(path, id.Key));
                 }
                 catch (Exception ex) when (ex is IOException || ex is FormatException)
                 {
@@ -497,6 +509,22 @@ public sealed class VulnDbClient
             throw new FetchException(Uri("index/db.json") + ": " + ex.Message);
         }
     }
+
+    // The index, from its digest when this copy was parsed before (only the modules asked for are built).
+    private VulnDbIndex ReadIndex(string modulesPath, ICollection<string> modules)
+    {
+        byte[] json = File.ReadAllBytes(modulesPath);
+        try
+        {
+            return _digest.Index(json, modules);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException(modulesPath + ": " + ex.Message, ex);
+        }
+    }
+
+    private OsvEntry ReadEntry(string path, string id) => Parsed(path, json => _digest.Entry(id, json));
 
     // Parsed files are kept per process by path, size and time: a matrix build audits several
     // outputs against the same entries, and MSBuild runs many projects in one process.

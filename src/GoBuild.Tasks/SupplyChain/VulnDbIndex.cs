@@ -85,6 +85,67 @@ public sealed class VulnDbIndex
         return new VulnDbIndex(modules, fixedVersions);
     }
 
+    /// <summary>Writes the index in the digest form <see cref="ReadDigest"/> reads (<see cref="VulnDbDigest"/>).</summary>
+    internal void WriteDigest(BinaryWriter writer)
+    {
+        writer.Write(_modules.Count);
+        foreach (KeyValuePair<string, IReadOnlyList<KeyValuePair<string, string>>> module in _modules.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            // Each module's block is length-prefixed, so a reader skips the modules it does not need.
+            using var block = new MemoryStream();
+            using (var blockWriter = new BinaryWriter(block, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                blockWriter.Write(module.Value.Count);
+                foreach (KeyValuePair<string, string> entry in module.Value)
+                {
+                    blockWriter.Write(entry.Key);
+                    blockWriter.Write(entry.Value);
+                    blockWriter.Write(_fixed.TryGetValue(module.Key + "@" + entry.Key, out OsvVersion? f) ? f.Text : string.Empty);
+                }
+            }
+
+            writer.Write(module.Key);
+            writer.Write((int)block.Length);
+            writer.Write(block.GetBuffer(), 0, (int)block.Length);
+        }
+    }
+
+    /// <summary>Reads a digest <see cref="WriteDigest"/> wrote, keeping only <paramref name="modules"/>.</summary>
+    internal static VulnDbIndex ReadDigest(BinaryReader reader, ICollection<string> modules)
+    {
+        var wanted = modules as ISet<string> ?? new HashSet<string>(modules, StringComparer.Ordinal);
+        var list = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        var fixedVersions = new Dictionary<string, OsvVersion>(StringComparer.Ordinal);
+        int count = reader.ReadInt32();
+        for (int i = 0; i < count; i++)
+        {
+            string path = reader.ReadString();
+            int length = reader.ReadInt32();
+            if (!wanted.Contains(path))
+            {
+                reader.BaseStream.Seek(length, SeekOrigin.Current);
+                continue;
+            }
+
+            int entries = reader.ReadInt32();
+            var ids = new List<KeyValuePair<string, string>>(entries);
+            for (int e = 0; e < entries; e++)
+            {
+                string id = reader.ReadString();
+                string modified = reader.ReadString();
+                ids.Add(new KeyValuePair<string, string>(id, modified));
+                if (OsvVersion.TryParse(reader.ReadString()) is { } fixedVersion)
+                {
+                    fixedVersions[path + "@" + id] = fixedVersion;
+                }
+            }
+
+            list[path] = ids;
+        }
+
+        return new VulnDbIndex(list, fixedVersions);
+    }
+
     /// <summary>Whether <paramref name="id"/> is safe as a file name (<c>GO-2023-2402</c>).</summary>
     public static bool IsId(string? id) =>
         !string.IsNullOrEmpty(id) && id!.Length < 64 && id.All(c => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');

@@ -222,7 +222,126 @@ public sealed class VulnDbClientTests
         Assert.AreEqual(30, db.EntriesFor("golang.org/x/net").Count);
         Assert.AreEqual(32, db.EntriesFor("toolchain").Count);
         Assert.AreEqual(Path.Combine(VulnDbFixture.Folder, "index", "db.json"), db.StampPath);
-        Assert.AreEqual(0, Directory.EnumerateFileSystemEntries(_cache).Count(), "a folder source needs no cache");
+        string[] written = Directory.EnumerateFiles(_cache, "*", SearchOption.AllDirectories).ToArray();
+        Assert.IsTrue(written.All(f => Path.GetDirectoryName(f) == client.DigestDirectory && f.EndsWith(".bin", StringComparison.Ordinal)), "a folder source is not copied, only its digests are kept:\n" + string.Join("\n", written));
+    }
+
+    [TestMethod]
+    public void Load_AgainFromItsDigests_GivesTheSameEntriesAsTheJson()
+    {
+        // A copy of the fixture, so that this test's files are parsed by no other test of this process.
+        string folder = RepoPaths.NewTempDirectory("vulndb-copy");
+        try
+        {
+            CopyFixture(folder);
+            string[] modules = { "golang.org/x/net", "golang.org/x/text", "stdlib", "toolchain" };
+            var first = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache);
+            VulnDatabase parsed = first.Load(modules, CancellationToken.None);
+            int digests = Directory.GetFiles(first.DigestDirectory, "*.bin").Length;
+            Assert.AreEqual(1 + modules.SelectMany(m => parsed.EntriesFor(m)).Select(e => e.Id).Distinct().Count(), digests, "one digest for the index and one per entry read");
+
+            // Touched: the process's cache of parsed files misses, so the entries come from the digests.
+            foreach (string file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories))
+            {
+                File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-10));
+            }
+
+            VulnDatabase again = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache).Load(modules, CancellationToken.None);
+
+            Assert.AreEqual(0, again.Problems.Count, string.Join("\n", again.Problems.Select(p => p.Reason)));
+            foreach (string module in modules)
+            {
+                Assert.AreEqual(Describe(parsed.EntriesFor(module)), Describe(again.EntriesFor(module)), module);
+            }
+
+            Assert.AreEqual(digests, Directory.GetFiles(first.DigestDirectory, "*.bin").Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void Load_WithAChangedIndexOrEntry_ParsesTheNewJsonAndDropsTheOldDigest()
+    {
+        string folder = RepoPaths.NewTempDirectory("vulndb-copy");
+        try
+        {
+            CopyFixture(folder);
+            var client = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache);
+            Assert.AreEqual(4, client.Load(s_modules, CancellationToken.None).EntriesFor("golang.org/x/text").Count);
+
+            // x/text loses an entry in the index, and another entry changes its summary.
+            string modulesPath = Path.Combine(folder, "index", "modules.json");
+            var index = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(modulesPath))!.AsArray();
+            System.Text.Json.Nodes.JsonArray text = index.Single(m => (string?)m!["path"] == "golang.org/x/text")!["vulns"]!.AsArray();
+            text.Remove(text.Single(v => (string?)v!["id"] == "GO-2020-0015"));
+            File.WriteAllText(modulesPath, index.ToJsonString());
+            string entryPath = Path.Combine(folder, "ID", "GO-2021-0113.json");
+            string entry = File.ReadAllText(entryPath);
+            string summary = OsvEntry.Parse(entry).Summary;
+            File.WriteAllText(entryPath, entry.Replace(summary, "Changed summary"));
+
+            VulnDatabase db = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache).Load(s_modules, CancellationToken.None);
+
+            Assert.AreEqual(0, db.Problems.Count, string.Join("\n", db.Problems.Select(p => p.Reason)));
+            Assert.AreEqual(3, db.EntriesFor("golang.org/x/text").Count);
+            Assert.IsFalse(db.EntriesFor("golang.org/x/text").Any(e => e.Id == "GO-2020-0015"));
+            Assert.AreEqual("Changed summary", db.EntriesFor("golang.org/x/text").Single(e => e.Id == "GO-2021-0113").Summary);
+            Assert.AreEqual(1, Directory.GetFiles(client.DigestDirectory, "index.*.bin").Length, "the old index's digest is deleted");
+            Assert.AreEqual(1, Directory.GetFiles(client.DigestDirectory, "GO-2021-0113.*.bin").Length, "the old entry's digest is deleted");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void Load_WithDamagedDigests_ReadsTheJsonInstead()
+    {
+        string folder = RepoPaths.NewTempDirectory("vulndb-copy");
+        try
+        {
+            CopyFixture(folder);
+            var client = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache);
+            string expected = Describe(client.Load(s_modules, CancellationToken.None).EntriesFor("golang.org/x/text"));
+            foreach (string digest in Directory.GetFiles(client.DigestDirectory, "*.bin"))
+            {
+                byte[] bytes = File.ReadAllBytes(digest);
+                File.WriteAllBytes(digest, bytes.Take(bytes.Length / 2).ToArray());
+            }
+
+            foreach (string file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories))
+            {
+                File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(-10));
+            }
+
+            VulnDatabase db = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache).Load(s_modules, CancellationToken.None);
+
+            Assert.AreEqual(0, db.Problems.Count, string.Join("\n", db.Problems.Select(p => p.Reason)));
+            Assert.AreEqual(expected, Describe(db.EntriesFor("golang.org/x/text")));
+            Assert.AreEqual(168, db.EntriesFor("stdlib").Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void Load_FromLoopback_WritesTheDigestsWhenItFetches()
+    {
+        using LoopbackMirror mirror = Serve();
+        VulnDbClient client = Client(mirror);
+
+        VulnDatabase db = client.Load(s_modules, CancellationToken.None);
+
+        Assert.AreEqual(Path.Combine(client.CacheDirectory, "digest"), client.DigestDirectory);
+        Assert.AreEqual(1, Directory.GetFiles(client.DigestDirectory, "index.*.bin").Length);
+        Assert.AreEqual(s_modules.SelectMany(db.EntriesFor).Select(e => e.Id).Distinct().Count(), Directory.GetFiles(client.DigestDirectory, "GO-*.bin").Length);
+        Assert.AreEqual(4, db.EntriesFor("golang.org/x/text").Count);
     }
 
     [TestMethod]
@@ -242,6 +361,23 @@ public sealed class VulnDbClientTests
         Assert.IsNotNull(VulnDbSource.Parse("http://127.0.0.1:8080/db/", "/").BaseUri);
         Assert.IsNotNull(VulnDbSource.Parse("http://localhost:8080/", "/").BaseUri);
         Assert.AreEqual(VulnDbFixture.Folder, VulnDbSource.Parse(new Uri(VulnDbFixture.Folder).AbsoluteUri, "/").Folder);
+    }
+
+    // Everything the audit reads of the entries, one line each.
+    private static string Describe(System.Collections.Generic.IReadOnlyList<OsvEntry> entries) =>
+        string.Join("\n", entries.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e =>
+            $"{e.Id} [{e.Summary}] aliases={string.Join(",", e.Aliases)} " + string.Join(" ", e.Affected.Select(a =>
+                $"{a.Module}:" + string.Join("|", a.Ranges.Select(r => string.Join(",", r.Select(v => $"{v.Kind}={v.Version?.Text ?? "0"}"))))
+                + ":" + string.Join("|", a.Packages.Select(p => $"{p.Path}/{string.Join(",", p.GoOS)}/{string.Join(",", p.GoArch)}/{string.Join(",", p.Symbols)}"))))));
+
+    private static void CopyFixture(string folder)
+    {
+        foreach (string file in Directory.EnumerateFiles(VulnDbFixture.Folder, "*.json", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(folder, Path.GetRelativePath(VulnDbFixture.Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, File.ReadAllBytes(file));
+        }
     }
 
     private static LoopbackMirror Serve()
