@@ -225,12 +225,14 @@ public sealed class CrossCompile : CodedTask
         foreach (GoTargetPlatform target in targets)
         {
             bool cgo = target.IsCgoEnabled(options.BuildMode);
+            string stamp = Path.Combine(directory, target.Key + ".stamp");
             var commandOutputs = new List<string>();
             GoBuildOptions targetOptions = options.WithOutputPath(target.OutputPath);
             if (packages.Shape == "commands" && packages.Commands.Count > 0)
             {
                 // One go writes every program into the target's folder (go build -o dir/), each named
-                // after its package; the first stands for the target in the up-to-date check.
+                // after its package; the first is the target's output (what its stamp is paired with),
+                // and every one is an output of its up-to-date check through its row's stamp.
                 string folder = Path.GetDirectoryName(target.OutputPath)!;
                 string relativeFolder = Path.GetDirectoryName(target.RelativePath) ?? string.Empty;
                 targetOptions = options.WithOutputPath(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar);
@@ -238,7 +240,7 @@ public sealed class CrossCompile : CodedTask
                 foreach ((string importPath, string command) in packages.Commands)
                 {
                     string file = TargetMatrix.OutputFileName(options.BuildMode, command, target.GoOS, target.GoArch);
-                    commandOutputs.Add(OutputRow(Path.Combine(folder, file), relativeFolder.Length > 0 ? Path.Combine(relativeFolder, file) : file, "program", target, importPath, command));
+                    commandOutputs.Add(OutputRow(Path.Combine(folder, file), relativeFolder.Length > 0 ? Path.Combine(relativeFolder, file) : file, "program", target, importPath, command, stamp));
                 }
 
                 target.OutputPath = Path.Combine(folder, TargetMatrix.OutputFileName(options.BuildMode, packages.Commands[0].Command, target.GoOS, target.GoArch));
@@ -260,7 +262,7 @@ public sealed class CrossCompile : CodedTask
             records.Add((TargetRecord.EnvironmentOf(record), env));
             string headerRelative = target.HeaderPath.Length > 0 ? Path.ChangeExtension(target.RelativePath, ".h") : string.Empty;
             rows.Add(RecordFile.Row(
-                Path.Combine(directory, target.Key + ".stamp"),
+                stamp,
                 target.Key,
                 target.GoOS,
                 target.GoArch,
@@ -283,11 +285,11 @@ public sealed class CrossCompile : CodedTask
             else if (packages.Shape != "library")
             {
                 string importPath = packages.Commands.Count > 0 ? packages.Commands[0].ImportPath : options.Package;
-                outputs.Add(OutputRow(target.OutputPath, target.RelativePath, "program", target, importPath, settings.OutputName));
+                outputs.Add(OutputRow(target.OutputPath, target.RelativePath, "program", target, importPath, settings.OutputName, stamp));
             }
             if (target.HeaderPath.Length > 0)
             {
-                outputs.Add(OutputRow(target.HeaderPath, headerRelative, "header", target, string.Empty, string.Empty));
+                outputs.Add(OutputRow(target.HeaderPath, headerRelative, "header", target, string.Empty, string.Empty, stamp));
             }
         }
 
@@ -302,9 +304,11 @@ public sealed class CrossCompile : CodedTask
         RecordFile.WriteInputs(Path.Combine(directory, "build"), workspaceInputs);
     }
 
-    // A row of the outputs record: path|relative|kind (program or header)|goos|goarch|rid|import path|command.
-    private static string OutputRow(string path, string relative, string kind, GoTargetPlatform target, string importPath, string command) =>
-        RecordFile.Row(path, relative, kind, target.GoOS, target.GoArch, target.RuntimeIdentifier, importPath, command);
+    // A row of the outputs record: path|relative|kind (program or header)|goos|goarch|rid|import path|command|stamp.
+    // The stamp names the target that writes the file: every program of a target is an output of its
+    // up-to-date check, not only the first (a deleted second command rebuilds that target).
+    private static string OutputRow(string path, string relative, string kind, GoTargetPlatform target, string importPath, string command, string stamp) =>
+        RecordFile.Row(path, relative, kind, target.GoOS, target.GoArch, target.RuntimeIdentifier, importPath, command, stamp);
 
     // The packages record: "shape|<shape>||", then "kind|import path|command|folder" a package. None: one package, as GoPackage names it.
     private (string Shape, List<(string ImportPath, string Command)> Commands, List<string> Built) ReadPackages()

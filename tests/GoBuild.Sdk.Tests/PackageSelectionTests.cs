@@ -113,6 +113,44 @@ public sealed class PackageSelectionTests
     }
 
     [TestMethod]
+    public void Build_AfterTheSecondCommandsBinaryIsDeleted_RebuildsItWithOneGo_AndTheNextBuildIsANoOp()
+    {
+        string name = nameof(Build_AfterTheSecondCommandsBinaryIsDeleted_RebuildsItWithOneGo_AndTheNextBuildIsANoOp);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name));
+        TestProject ws = TestProject.Create(name);
+        ws.WriteFile("tools/go.mod", "module example.com/tools\n\ngo 1.22\n");
+        foreach (string command in new[] { "alpha", "beta" })
+        {
+            ws.WriteFile($"tools/cmd/{command}/main.go", $"package main\n\nfunc main() {{ println(\"{command}\") }}\n");
+        }
+
+        WriteProject(ws, "tools/tools.csproj", go.Root, "<GoPackage>./cmd/...</GoPackage>");
+        ws.Build("tools/tools.csproj").AssertSuccess();
+        Assert.IsTrue(File.Exists(ws.PathOf("tools/bin/Debug/beta")));
+
+        // Only the first command stood for the target: deleting another one rebuilt nothing.
+        File.Delete(ws.PathOf("tools/bin/Debug/beta"));
+        int builds = go.Count("build");
+        ws.Build("tools/tools.csproj").AssertSuccess();
+        Assert.IsTrue(File.Exists(ws.PathOf("tools/bin/Debug/beta")), "the deleted command was not rebuilt");
+        Assert.AreEqual(builds + 1, go.Count("build"), "one go build:\n" + string.Join("\n", go.Invocations));
+
+        // Every program was touched after that build: the next one is a no-op.
+        int count = go.Invocations.Length;
+        ws.Build("tools/tools.csproj", "-v:diag").AssertSuccess().AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
+        Assert.AreEqual(count, go.Invocations.Length, "the no-op ran go:\n" + string.Join("\n", go.Invocations.Skip(count)));
+
+        // The same in a RID matrix: the second command of one target rebuilds that target only.
+        ws.Build("tools/tools.csproj", "-p:RuntimeIdentifiers=\"linux-x64;linux-arm64\"").AssertSuccess();
+        File.Delete(ws.PathOf("tools/bin/Debug/linux-arm64/beta"));
+        builds = go.Count("build");
+        ws.Build("tools/tools.csproj", "-p:RuntimeIdentifiers=\"linux-x64;linux-arm64\"").AssertSuccess();
+        Assert.IsTrue(File.Exists(ws.PathOf("tools/bin/Debug/linux-arm64/beta")), "the deleted arm64 command was not rebuilt");
+        Assert.AreEqual(builds + 1, go.Count("build"), "one go build, for linux-arm64:\n" + string.Join("\n", go.Invocations));
+        StringAssert.Contains(go.Invocations.Last(i => i.StartsWith("build ", System.StringComparison.Ordinal)), "linux-arm64");
+    }
+
+    [TestMethod]
     public void Build_InputRecord_TakenWithEachTargetsTagsGoosAndCgo_AnEditRebuildsExactlyTheTargetsThatReadIt()
     {
         string name = nameof(Build_InputRecord_TakenWithEachTargetsTagsGoosAndCgo_AnEditRebuildsExactlyTheTargetsThatReadIt);
