@@ -63,9 +63,10 @@ public sealed class EnsureGoToolchain : CodedTask
     public string? Workspace { get; set; }
 
     /// <summary>
-    /// Where to write the workspace record: one row <c>GOWORK value|root|vendor</c> (the go.work path
+    /// Where to write the workspace record: one row <c>GOWORK value|root|vendor|module root</c> (the go.work path
     /// or <c>off</c>; the go.work folder or the module root; whether vendor/modules.txt sits next to
-    /// go.work or, in module mode, in the module root), and <c>&lt;record&gt;.modules</c>, the folder of every module of the build.
+    /// go.work or, in module mode, in the module root; the folder of the nearest go.mod, with a trailing
+    /// separator, empty without one), and <c>&lt;record&gt;.modules</c>, the folder of every module of the build.
     /// </summary>
     public string? WorkspaceRecord { get; set; }
 
@@ -101,7 +102,16 @@ public sealed class EnsureGoToolchain : CodedTask
     {
         // The workspace first: its go.work's toolchain and go lines choose the toolchain.
         var workspaceInputs = new DecisionInputs();
-        string? moduleRoot = GoModule.FindRoot(ProjectDirectory);
+
+        // The module root every later target reads from the record (so no target finds it again): a
+        // go.mod appearing nearer the project, or this one going away, re-decides.
+        string? goMod = GoModule.FindAbove(ProjectDirectory, "go.mod", workspaceInputs.Absent);
+        if (goMod != null)
+        {
+            workspaceInputs.Read.Add(goMod);
+        }
+
+        string? moduleRoot = goMod == null ? null : Path.GetDirectoryName(goMod);
         GoWorkspace? workspace = moduleRoot == null ? null : GoWorkspace.Decide(Workspace, ProjectDirectory, moduleRoot, workspaceInputs);
         ResolveToolchain(workspace, workspaceInputs);
         if (workspace != null && ResolvedVersion.Length > 0)
@@ -114,8 +124,8 @@ public sealed class EnsureGoToolchain : CodedTask
             RecordFile.Write(WorkspaceRecord!, new[]
             {
                 workspace == null
-                    ? RecordFile.Row("off", Path.GetFullPath(ProjectDirectory), "false")
-                    : RecordFile.Row(workspace.GoWorkValue, workspace.Root, workspace.VendorManifest != null ? "true" : "false"),
+                    ? RecordFile.Row("off", Path.GetFullPath(ProjectDirectory), "false", string.Empty)
+                    : RecordFile.Row(workspace.GoWorkValue, workspace.Root, workspace.VendorManifest != null ? "true" : "false", workspace.ModuleRoot + Path.DirectorySeparatorChar),
             });
             RecordFile.Write(WorkspaceRecord + ".modules", workspace?.ModuleRoots ?? Array.Empty<string>());
         }

@@ -65,6 +65,37 @@ public sealed class WatchTests
         StringAssert.Contains(watch.Output.Substring(started), "main.go", "the restart was not caused by main.go:\n" + watch.Output);
     }
 
+    /// <summary>
+    /// dotnet watch's items follow the workspace decision's record, not a search of their own: with
+    /// GoWorkspace=off no go.work and no other module of the workspace is watched; by default (the
+    /// go.work above) go.work and every module it uses are.
+    /// </summary>
+    [TestMethod]
+    public void DotNetWatchItems_WithGoWorkspaceOff_HoldNoWorkspaceFile_AndByDefault_HoldEveryModuleOfTheWorkspace()
+    {
+        TestProject ws = TestProject.Create(nameof(DotNetWatchItems_WithGoWorkspaceOff_HoldNoWorkspaceFile_AndByDefault_HoldEveryModuleOfTheWorkspace));
+        ws.WriteFile("go.work", "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n");
+        ws.WriteFile("lib/go.mod", "module example.com/lib\n\ngo 1.22\n");
+        ws.WriteFile("lib/lib.go", "package lib\n\n// N is one.\nfunc N() int { return 1 }\n");
+        ws.WriteFile("app/go.mod", "module example.com/app\n\ngo 1.22\n");
+        ws.WriteFile("app/main.go", GoMain("alone"));
+        ws.WriteGoProject("app/app.csproj");
+
+        ws.Build("app/app.csproj", "-p:GoWorkspace=off").AssertSuccess();
+        DotNetResult off = ws.DotNet("msbuild", "app/app.csproj", "-p:DotNetWatchBuild=true", "-p:GoWorkspace=off", "-getItem:Watch").AssertSuccess();
+        off.AssertOutputContains(ws.PathOf("app/main.go"));
+        off.AssertOutputContains(ws.PathOf("app/go.mod"));
+        off.AssertOutputDoesNotContain(ws.PathOf("go.work"));
+        off.AssertOutputDoesNotContain(ws.PathOf("lib/lib.go"));
+
+        ws.Build("app/app.csproj").AssertSuccess();
+        DotNetResult auto = ws.DotNet("msbuild", "app/app.csproj", "-p:DotNetWatchBuild=true", "-getItem:Watch").AssertSuccess();
+        auto.AssertOutputContains(ws.PathOf("go.work"));
+        auto.AssertOutputContains(ws.PathOf("lib/lib.go"));
+        auto.AssertOutputContains(ws.PathOf("lib/go.mod"));
+        auto.AssertOutputContains(ws.PathOf("app/main.go"));
+    }
+
     private static string GoMain(string word) => $$"""
         package main
 

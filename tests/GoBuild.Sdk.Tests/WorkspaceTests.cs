@@ -210,6 +210,31 @@ public sealed class WorkspaceTests
     // ws/go.work uses ./libs (example.com/libs, which requires example.test/greet from a file:// proxy)
     // and ./app (example.com/app, which imports example.com/libs/greet: no require, no replace line,
     // as `go work use` leaves it; go builds that in the folder, and only in the workspace).
+    /// <summary>
+    /// The module root is found twice, for good reason: at evaluation (whether restore asks for
+    /// GoRestore, dotnet watch's items of a project never built), before any task can run, and by the
+    /// decision (GoModule.FindAbove), whose record every later target reads. Both find the same folder
+    /// for a project below its module root, and the decision notices a go.mod that appears nearer.
+    /// </summary>
+    [TestMethod]
+    public void ModuleRoot_OfAProjectBelowIt_IsTheSameAtEvaluationAndInTheDecision_AndANearerGoModReDecides()
+    {
+        TestProject ws = TestProject.Create(nameof(ModuleRoot_OfAProjectBelowIt_IsTheSameAtEvaluationAndInTheDecision_AndANearerGoModReDecides));
+        ws.WriteFile("mod/go.mod", "module example.com/mod\n\ngo 1.22\n");
+        ws.WriteFile("mod/cmd/app/main.go", "package main\n\nfunc main() {}\n");
+        ws.WriteGoProject("mod/cmd/app/app.csproj");
+        string[] roots = { "-t:GoEnsureToolchain", "-getProperty:_GoBuildEvaluationModuleRoot", "-getProperty:_GoBuildModuleRoot" };
+
+        DotNetResult first = ws.DotNet("msbuild", "mod/cmd/app/app.csproj", roots).AssertSuccess();
+        string expected = System.Text.Json.JsonSerializer.Serialize(ws.PathOf("mod") + Path.DirectorySeparatorChar);
+        Assert.AreEqual(2, first.Output.Split(expected).Length - 1, "the evaluation and the decision disagree on the module root:\n" + first.Describe());
+
+        ws.WriteFile("mod/cmd/app/go.mod", "module example.com/app\n\ngo 1.22\n");
+        DotNetResult nearer = ws.DotNet("msbuild", "mod/cmd/app/app.csproj", roots).AssertSuccess();
+        expected = System.Text.Json.JsonSerializer.Serialize(ws.PathOf("mod/cmd/app") + Path.DirectorySeparatorChar);
+        Assert.AreEqual(2, nearer.Output.Split(expected).Length - 1, "a nearer go.mod did not re-decide the module root:\n" + nearer.Describe());
+    }
+
     private static TestProject CreateWorkspace(string testName, string? goRoot)
     {
         TestProject ws = TestProject.Create(testName);
