@@ -116,18 +116,7 @@ public sealed class InteropTests
         ws.WriteFile("agent/go.mod", "module example.com/agent\n\ngo 1.22\n");
         ws.WriteFile("agent/main.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"agent\") }\n");
         ws.WriteGoProject("agent/agent.csproj");
-        ws.WriteFile("app/app.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../agent/agent.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        ws.WriteConsoleApp("app", "../agent/agent.csproj");
 
         // No apphost: its linux-arm64 pack would come from the network.
         ws.DotNet("publish", "app/app.csproj", "-r", "linux-arm64", "-p:UseAppHost=false").AssertSuccess();

@@ -121,18 +121,7 @@ public sealed class PackTests
         CollectionAssert.IsSubsetOf(expected, entries, string.Join(", ", entries));
 
         // A C# app that references the project publishes every command, for its RID and for none.
-        ws.WriteFile("app/app.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../tools/tools.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        ws.WriteConsoleApp("app", "../tools/tools.csproj");
         ws.DotNet("publish", "app/app.csproj").AssertSuccess();
         foreach (string command in commands)
         {

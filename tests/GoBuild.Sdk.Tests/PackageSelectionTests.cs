@@ -69,18 +69,7 @@ public sealed class PackageSelectionTests
         }
 
         WriteProject(ws, "tools/tools.csproj", go.Root, "<GoPackage>./cmd/...</GoPackage>");
-        ws.WriteFile("app/app.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../tools/tools.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        ws.WriteConsoleApp("app", "../tools/tools.csproj");
 
         DotNetResult built = ws.Build("tools/tools.csproj").AssertSuccess();
         Assert.AreEqual("hi from alpha", ws.RunProgram("tools/bin/Debug/alpha"));

@@ -141,18 +141,7 @@ public sealed class RestoreFormsTests
 
     private static void WriteCSharpApp(TestProject ws, string goReference)
     {
-        ws.WriteFile("host/host.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{goReference}" />
-              </ItemGroup>
-            </Project>
-            """);
-        ws.WriteFile("host/Program.cs", "System.Console.WriteLine(\"host\");\n");
+        ws.WriteConsoleApp("host", goReference);
     }
 
     private static int Downloads(CountingToolchain go) => go.Invocations.Count(l => l.StartsWith("mod download", StringComparison.Ordinal));

@@ -128,6 +128,26 @@ public sealed class TestProject
             """);
     }
 
+    /// <summary>
+    /// Writes <c>{folder}/{folder}.csproj</c>, a net10.0 C# console app with one ProjectReference
+    /// (relative to that folder), and a Program.cs that prints the folder's name.
+    /// </summary>
+    public TestProject WriteConsoleApp(string folder, string projectReference)
+    {
+        WriteFile($"{folder}/{folder}.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{SecurityElement.Escape(projectReference)}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return WriteFile($"{folder}/Program.cs", $"System.Console.WriteLine(\"{folder}\");\n");
+    }
+
     /// <summary>Runs <c>dotnet build</c> on <paramref name="project"/> (relative to the workspace).</summary>
     public DotNetResult Build(string project, params string[] arguments) => DotNet("build", project, arguments);
 
