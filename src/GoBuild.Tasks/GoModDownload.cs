@@ -129,8 +129,7 @@ public sealed class GoModDownload : GoTaskBase
         {
             if (set.WorkFile != null)
             {
-                WorkspaceSelection.Write(set, caches, lines);
-                checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache), WorkspaceSelection.Load(set, caches));
+                checks = new ModuleChecks(set.GoMod, set.GoSum, new ModuleCache(caches.ModuleCache), WorkspaceSelection.Write(set, caches, lines));
             }
 
             ModuleInputs.Write(InputsFile, checks.RestoredFiles());

@@ -59,15 +59,20 @@ public static class WorkspaceSelection
         return selected;
     }
 
-    /// <summary>Records the modules of <paramref name="downloadJson"/> (the output of <c>go mod download -json</c>) as the selection of <paramref name="set"/>.</summary>
-    public static void Write(ModuleSet set, GoCacheLocations caches, IEnumerable<string> downloadJson)
+    /// <summary>
+    /// Records the modules of <paramref name="downloadJson"/> (the output of <c>go mod download -json</c>)
+    /// as the selection of <paramref name="set"/>, and returns them as <see cref="Load"/> would read
+    /// them back (null in module mode), so the caller need not read the record it just wrote.
+    /// </summary>
+    public static IReadOnlyCollection<ModuleVersion>? Write(ModuleSet set, GoCacheLocations caches, IEnumerable<string> downloadJson)
     {
         if (set.WorkFile == null)
         {
-            return;
+            return null;
         }
 
-        IEnumerable<string> rows = Parse(downloadJson)
+        var selected = new HashSet<ModuleVersion>(Parse(downloadJson));
+        IEnumerable<string> rows = selected
             .Select(m => RecordFile.Row(m.Path, m.Version))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(r => r, StringComparer.Ordinal);
@@ -77,7 +82,7 @@ public static class WorkspaceSelection
         string text = string.Concat(new[] { Digest(set, caches) }.Concat(rows).Select(l => l + "\n"));
         if (File.Exists(path) && string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal))
         {
-            return;
+            return selected;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -91,6 +96,8 @@ public static class WorkspaceSelection
         {
             File.Move(temp, path);
         }
+
+        return selected;
     }
 
     /// <summary>
