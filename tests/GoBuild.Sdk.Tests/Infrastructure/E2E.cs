@@ -69,6 +69,28 @@ public static class E2E
         }
     }
 
+    /// <summary>
+    /// Deletes a passed test's folders as soon as it ends. A full run writes about 3 GB of
+    /// workspaces, toolchains unpacked into per-test caches and module caches; kept to the end, they
+    /// filled a CI machine's disk, and the tests running then failed with "No space left on device".
+    /// A test's folder is the one under the run root named as its method. Folders of data rows and
+    /// of a class's shared fixtures (about 80 MB in all) stay to the end: rows of one method may run
+    /// at once. Failed tests keep theirs, for the paths in their messages.
+    /// </summary>
+    [GlobalTestCleanup]
+    public static void DeletePassedTestFolders(TestContext context)
+    {
+        if (s_runRoot == null
+            || context.CurrentTestOutcome != UnitTestOutcome.Passed
+            || Environment.GetEnvironmentVariable("GOBUILD_KEEP_TEST_FILES") == "1"
+            || string.IsNullOrEmpty(context.TestName))
+        {
+            return;
+        }
+
+        TryDelete(Path.Combine(s_runRoot, context.TestName));
+    }
+
     // Earlier runs' folders (kept so failures can be inspected) go once they are a few hours old.
     private static void DeleteOldRuns()
     {
