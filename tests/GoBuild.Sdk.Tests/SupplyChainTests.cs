@@ -113,6 +113,37 @@ public sealed class SupplyChainTests
     }
 
     [TestMethod]
+    public void Build_AfterAnEditThatLinksTheSame_KeepsTheFindingsWithoutReadingTheData_AndNewDataIsReadAgain()
+    {
+        string name = nameof(Build_AfterAnEditThatLinksTheSame_KeepsTheFindingsWithoutReadingTheData_AndNewDataIsReadAgain);
+        TestProject ws = TestProject.CreateHello(name, goRoot: RepoPaths.GoRoot("1.22.12"), properties: "<GoAuditSource>$(MSBuildThisFileDirectory)../vulndb</GoAuditSource>");
+        string data = ws.PathOf("vulndb");
+        VulnDbFixture.CopyTo(data);
+
+        string[] findings = AuditWarnings(ws.Build(Project).AssertSuccess());
+        Single(findings, "GOB3103", "GO-2026-4970");
+
+        // The entries go and the index stays: an audit that read the data now would warn GOB3104.
+        foreach (string entry in Directory.GetFiles(Path.Combine(data, "ID")))
+        {
+            File.Delete(entry);
+        }
+
+        ws.WriteFile("app/main.go", File.ReadAllText(ws.PathOf("app/main.go")).Replace("app %s", "app: %s"));
+        DotNetResult edited = ws.Build(Project, "-v:d").AssertSuccess();
+        edited.AssertOutputContains("Task \"GoSupplyChain\"");
+        CollectionAssert.AreEquivalent(findings, AuditWarnings(edited), edited.Describe());
+        StringAssert.Contains(File.ReadAllText(ws.PathOf("app/bin/Debug/app.cdx.json")), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ws.PathOf("app/bin/Debug/app")))).ToLowerInvariant(), "the SBOM describes the new binary");
+
+        // New data (its index files change, as every update of the database changes them): read again.
+        DateTime later = DateTime.UtcNow.AddMinutes(1);
+        File.SetLastWriteTimeUtc(Path.Combine(data, "index", "db.json"), later);
+        File.SetLastWriteTimeUtc(Path.Combine(data, "index", "modules.json"), later);
+        DotNetResult updated = ws.Build(Project).AssertSuccess();
+        StringAssert.Contains(Single(AuditWarnings(updated), "GOB3104", "GO-2026-4970"), "GO-2026-4970.json");
+    }
+
+    [TestMethod]
     public void Build_WhenTheDataCannotBeFetched_WarnsGOB3104EvenWithTreatWarningsAsErrors_AndANoOpBuildReplaysItWithoutTaskOrRequest()
     {
         using LoopbackMirror mirror = ServeDatabase();

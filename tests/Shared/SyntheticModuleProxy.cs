@@ -159,6 +159,17 @@ public static class VulnDbFixture
         }
     }
 
+    /// <summary>Copies the fixture's files into <paramref name="folder"/> (a folder source a test may change; the fixture is read-only).</summary>
+    public static void CopyTo(string folder)
+    {
+        foreach (string file in System.IO.Directory.EnumerateFiles(Folder, "*.json", SearchOption.AllDirectories))
+        {
+            string target = System.IO.Path.Combine(folder, System.IO.Path.GetRelativePath(Folder, file));
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, File.ReadAllBytes(file));
+        }
+    }
+
     /// <summary>Adds every fixture file to <paramref name="mirror"/> under its path in the database's layout.</summary>
     public static void Serve(LoopbackMirror mirror)
     {

@@ -161,6 +161,35 @@ public sealed class VulnDbClient
         return _source.Folder != null ? LoadFolder(_source.Folder, wanted) : LoadHttp(wanted, cancellationToken);
     }
 
+    /// <summary>
+    /// The files whose identity (length, time) stands for the data a <see cref="Load(IEnumerable{string}, CancellationToken)"/>
+    /// would read now, when reading them needs no request: a folder source's two index files; for an
+    /// HTTP source its data stamp, when the source was checked within the refresh interval with no
+    /// failure recorded (else null: the day's check is due, or the last one failed, and Load must
+    /// run). Reads the cache state without the lock and parses no data: a build whose outputs link
+    /// what they linked before uses it to keep the findings it has (<see cref="AuditKey"/>).
+    /// </summary>
+    public IReadOnlyList<string>? CurrentData()
+    {
+        if (_source.Folder != null)
+        {
+            string modules = Path.Combine(_source.Folder, "index", "modules.json");
+            return File.Exists(modules) ? new[] { Path.Combine(_source.Folder, "index", "db.json"), modules } : null;
+        }
+
+        string dir = CacheDirectory;
+        string stamp = Path.Combine(dir, "data.stamp");
+        if (!File.Exists(stamp) || !File.Exists(Path.Combine(dir, "index", "modules.json")))
+        {
+            return null;
+        }
+
+        CacheState state = CacheState.Load(Path.Combine(dir, "state"));
+        DateTimeOffset now = _clock();
+        bool due = !state.Checked.HasValue || now - state.Checked.Value >= _policy.RefreshInterval || now < state.Checked.Value;
+        return due || state.LastFailure != null ? null : new[] { stamp };
+    }
+
     private VulnDatabase LoadFolder(string folder, SortedDictionary<string, OsvVersion?> wanted)
     {
         var problems = new List<VulnDbProblem>();

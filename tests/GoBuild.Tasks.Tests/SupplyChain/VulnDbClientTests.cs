@@ -97,6 +97,41 @@ public sealed class VulnDbClientTests
     }
 
     [TestMethod]
+    public void CurrentData_IsTheStampOnlyWhileTheDaysCheckIsDone_AndAFolderSourcesIndexFiles()
+    {
+        using LoopbackMirror mirror = Serve();
+        Assert.IsNull(Client(mirror).CurrentData(), "nothing fetched yet");
+
+        VulnDatabase db = Client(mirror).Load(s_modules, CancellationToken.None);
+        int requests = mirror.Requests.Count;
+        _now = _now.AddHours(23);
+        CollectionAssert.AreEqual(new[] { db.StampPath }, Client(mirror).CurrentData()!.ToArray());
+
+        _now = _now.AddHours(2);
+        Assert.IsNull(Client(mirror).CurrentData(), "the next day's check is due: the audit must run Load");
+        Assert.AreEqual(requests, mirror.Requests.Count, "CurrentData asks nothing");
+
+        var folder = new VulnDbClient(VulnDbSource.Parse(VulnDbFixture.Folder, "/"), _cache);
+        CollectionAssert.AreEqual(
+            new[] { Path.Combine(VulnDbFixture.Folder, "index", "db.json"), Path.Combine(VulnDbFixture.Folder, "index", "modules.json") },
+            folder.CurrentData()!.ToArray());
+    }
+
+    [TestMethod]
+    public void CurrentData_AfterAFailedCheck_IsNull_SoTheAuditRunsAndReportsIt()
+    {
+        using LoopbackMirror mirror = Serve();
+        Client(mirror).Load(s_modules, CancellationToken.None);
+        _now = _now.AddDays(1).AddMinutes(1);
+        mirror.Fail("index/db.json", MirrorFault.ServerError);
+
+        VulnDatabase failed = Client(mirror).Load(s_modules, CancellationToken.None);
+
+        Assert.AreNotEqual(0, failed.Problems.Count);
+        Assert.IsNull(Client(mirror).CurrentData());
+    }
+
+    [TestMethod]
     public void Load_FromManyThreadsAtOnce_FetchesOnce()
     {
         using LoopbackMirror mirror = Serve();
@@ -233,7 +268,7 @@ public sealed class VulnDbClientTests
         string folder = RepoPaths.NewTempDirectory("vulndb-copy");
         try
         {
-            CopyFixture(folder);
+            VulnDbFixture.CopyTo(folder);
             string[] modules = { "golang.org/x/net", "golang.org/x/text", "stdlib", "toolchain" };
             var first = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache);
             VulnDatabase parsed = first.Load(modules, CancellationToken.None);
@@ -268,7 +303,7 @@ public sealed class VulnDbClientTests
         string folder = RepoPaths.NewTempDirectory("vulndb-copy");
         try
         {
-            CopyFixture(folder);
+            VulnDbFixture.CopyTo(folder);
             var client = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache);
             Assert.AreEqual(4, client.Load(s_modules, CancellationToken.None).EntriesFor("golang.org/x/text").Count);
 
@@ -304,7 +339,7 @@ public sealed class VulnDbClientTests
         string folder = RepoPaths.NewTempDirectory("vulndb-copy");
         try
         {
-            CopyFixture(folder);
+            VulnDbFixture.CopyTo(folder);
             var client = new VulnDbClient(VulnDbSource.Parse(folder, "/"), _cache);
             string expected = Describe(client.Load(s_modules, CancellationToken.None).EntriesFor("golang.org/x/text"));
             foreach (string digest in Directory.GetFiles(client.DigestDirectory, "*.bin"))
@@ -369,16 +404,6 @@ public sealed class VulnDbClientTests
             $"{e.Id} [{e.Summary}] aliases={string.Join(",", e.Aliases)} " + string.Join(" ", e.Affected.Select(a =>
                 $"{a.Module}:" + string.Join("|", a.Ranges.Select(r => string.Join(",", r.Select(v => $"{v.Kind}={v.Version?.Text ?? "0"}"))))
                 + ":" + string.Join("|", a.Packages.Select(p => $"{p.Path}/{string.Join(",", p.GoOS)}/{string.Join(",", p.GoArch)}/{string.Join(",", p.Symbols)}"))))));
-
-    private static void CopyFixture(string folder)
-    {
-        foreach (string file in Directory.EnumerateFiles(VulnDbFixture.Folder, "*.json", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(folder, Path.GetRelativePath(VulnDbFixture.Folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, File.ReadAllBytes(file));
-        }
-    }
 
     private static LoopbackMirror Serve()
     {
