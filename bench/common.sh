@@ -12,6 +12,8 @@
 #     machine's sources, and empty Directory.* files so the repository's own do not apply.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Interleaved rounds with hyperfine's options and JSON (see its header); hyperfine times the rest.
+interleave="$root/bench/interleave.py"
 tools="${GOBUILD_TOOLS_DIR:-$root/.tools}"
 goroot="$tools/go/go1.26.11"
 

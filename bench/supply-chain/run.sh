@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cost of the supply-chain work (vulnerability audit, CycloneDX SBOM, in-toto provenance) on the
-# samples, in the same run as the same builds without it (-p:GoAudit=false -p:GoSbom=false
-# -p:GoProvenance=false). Target (issue 12): at most 5 % of the build's time.
-#  - "edit" builds: hyperfine's --prepare appends a line to a Go file first, so go compiles and
+# samples, in the same run as the same builds of a copy without it (GoAudit, GoSbom and GoProvenance
+# false). Target (issue 12): at most 5 % of the build's time. The builds run in
+# interleaved rounds (bench/interleave.py), so the machine's drift hits with and without alike.
+#  - "edit" builds: a --prepare step appends a line to a Go file first, so go compiles and
 #    links again and the audit, SBOM and provenance are regenerated for every output;
 #  - "no-op" builds: nothing changed; the only supply-chain work is replaying the audit warnings.
 # The audit reads the real database entries of ../shared/fixtures/vulndb as a folder source: the
@@ -15,37 +16,45 @@ runs=8
 bench_setup supply-chain
 vulndb="$(cd "$root/../shared/fixtures/vulndb" && pwd)"
 
-mkdir -p "$work/Hello" "$work/MixedMonorepo"
-(cd "$root/samples/Hello" && tar --exclude=bin --exclude=obj -cf - .) | tar -xf - -C "$work/Hello"
-(cd "$root/samples/MixedMonorepo" && tar --exclude=bin --exclude=obj --exclude=TestResults -cf - go App) | tar -xf - -C "$work/MixedMonorepo"
-for sample in Hello MixedMonorepo; do bench_workspace "$work/$sample"; done
+# Two copies of each sample, one with the supply chain on and one with it off, each set in its own
+# Directory.Build.props: rounds alternate between them, and flipping -p: properties on one copy
+# would make every build re-decide its settings instead of being the edit or no-op it is meant to be.
+for mode in on off; do
+  value=$([ "$mode" = on ] && echo true || echo false)
+  mkdir -p "$work/$mode/Hello" "$work/$mode/MixedMonorepo"
+  (cd "$root/samples/Hello" && tar --exclude=bin --exclude=obj -cf - .) | tar -xf - -C "$work/$mode/Hello"
+  (cd "$root/samples/MixedMonorepo" && tar --exclude=bin --exclude=obj --exclude=TestResults -cf - go App) | tar -xf - -C "$work/$mode/MixedMonorepo"
+  for sample in Hello MixedMonorepo; do
+    bench_workspace "$work/$mode/$sample"
+    printf '<Project>\n  <PropertyGroup>\n    <GoAudit>%s</GoAudit>\n    <GoSbom>%s</GoSbom>\n    <GoProvenance>%s</GoProvenance>\n  </PropertyGroup>\n</Project>\n' "$value" "$value" "$value" > "$work/$mode/$sample/Directory.Build.props"
+  done
+done
 
 common="-c Release --no-restore -nologo -v:q -p:GoToolchainRoot=$goroot -p:GoAuditSource=$vulndb"
-on="-p:GoAudit=true -p:GoSbom=true -p:GoProvenance=true"
-off="-p:GoAudit=false -p:GoSbom=false -p:GoProvenance=false"
-hello="$work/Hello/Hello.csproj"
-app="$work/MixedMonorepo/App/App.csproj"
-for project in "$hello" "$app"; do
-  dotnet restore "$project" -p:GoToolchainRoot="$goroot" -nologo -v:q >/dev/null
-  dotnet build "$project" $common $off >/dev/null
-  dotnet build "$project" $common $on >/dev/null
+for mode in on off; do
+  for project in "$work/$mode/Hello/Hello.csproj" "$work/$mode/MixedMonorepo/App/App.csproj"; do
+    dotnet restore "$project" -p:GoToolchainRoot="$goroot" -nologo -v:q >/dev/null
+    dotnet build "$project" $common >/dev/null
+  done
 done
-echo "documents: $(cd "$work" && ls Hello/bin/Release/*.json MixedMonorepo/App/bin/Release/net10.0/*.cdx.json MixedMonorepo/App/bin/Release/net10.0/*.intoto.json | tr '\n' ' ')"
+hello="$work/on/Hello/Hello.csproj"
+app="$work/on/MixedMonorepo/App/App.csproj"
+echo "documents: $(cd "$work/on" && ls Hello/bin/Release/*.json MixedMonorepo/App/bin/Release/net10.0/*.cdx.json MixedMonorepo/App/bin/Release/net10.0/*.intoto.json | tr '\n' ' ')"
 echo "audit of the samples (warnings of an edit build):"
-touch "$work/Hello/main.go" "$work/MixedMonorepo/go/mathlib/mathlib.go" "$work/MixedMonorepo/go/sidecar/main.go"
-{ dotnet build "$hello" $common $on; dotnet build "$app" $common $on; } | grep -oE "warning GOB310[1-4]: [^[]*" | sort -u | sed 's/^/  /' || echo "  (none)"
+touch "$work/on/Hello/main.go" "$work/on/MixedMonorepo/go/mathlib/mathlib.go" "$work/on/MixedMonorepo/go/sidecar/main.go"
+{ dotnet build "$hello" $common; dotnet build "$app" $common; } | grep -oE "warning GOB310[1-4]: [^[]*" | sort -u | sed 's/^/  /' || echo "  (none)"
 
-edit_hello="echo '// bench' >> $work/Hello/main.go"
-edit_app="echo '// bench' >> $work/MixedMonorepo/go/sidecar/main.go; echo '// bench' >> $work/MixedMonorepo/go/mathlib/mathlib.go"
-hyperfine --warmup 1 --runs "$runs" --export-json "$work/result.json" \
-  -n hello-edit-on --prepare "$edit_hello" "dotnet build $hello $common $on" \
-  -n hello-edit-off --prepare "$edit_hello" "dotnet build $hello $common $off" \
-  -n app-edit-on --prepare "$edit_app" "dotnet build $app $common $on" \
-  -n app-edit-off --prepare "$edit_app" "dotnet build $app $common $off" \
-  -n hello-noop-on --prepare true "dotnet build $hello $common $on" \
-  -n hello-noop-off --prepare true "dotnet build $hello $common $off" \
-  -n app-noop-on --prepare true "dotnet build $app $common $on" \
-  -n app-noop-off --prepare true "dotnet build $app $common $off"
+edit_hello() { echo "echo '// bench' >> $work/$1/Hello/main.go"; }
+edit_app() { echo "echo '// bench' >> $work/$1/MixedMonorepo/go/sidecar/main.go; echo '// bench' >> $work/$1/MixedMonorepo/go/mathlib/mathlib.go"; }
+"$interleave" --warmup 1 --runs "$runs" --export-json "$work/result.json" \
+  -n hello-edit-on --prepare "$(edit_hello on)" "dotnet build $work/on/Hello/Hello.csproj $common" \
+  -n hello-edit-off --prepare "$(edit_hello off)" "dotnet build $work/off/Hello/Hello.csproj $common" \
+  -n app-edit-on --prepare "$(edit_app on)" "dotnet build $work/on/MixedMonorepo/App/App.csproj $common" \
+  -n app-edit-off --prepare "$(edit_app off)" "dotnet build $work/off/MixedMonorepo/App/App.csproj $common" \
+  -n hello-noop-on "dotnet build $work/on/Hello/Hello.csproj $common" \
+  -n hello-noop-off "dotnet build $work/off/Hello/Hello.csproj $common" \
+  -n app-noop-on "dotnet build $work/on/MixedMonorepo/App/App.csproj $common" \
+  -n app-noop-off "dotnet build $work/off/MixedMonorepo/App/App.csproj $common"
 
 python3 - "$work/result.json" <<'PY'
 import json, sys

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Monorepo figures of issue 10, each against its baseline in the same run (medians, hyperfine):
+# Monorepo figures of issue 10, each against its baseline in the same run (medians of interleaved
+# rounds, bench/interleave.py: every command once per round, so the machine's drift hits all alike):
 #  (a) cold build of 8 commands from one project (GoPackage=./cmd/...) vs one raw
 #      `go build -o dir/ ./cmd/...`, each with an empty Go build cache            target <= 1.05x
 #  (b) the same 8 commands as 8 projects in a solution, `dotnet build -m`, vs that raw go  (report)
@@ -10,7 +11,7 @@
 #  (e) no-op of a project in a module of 5,000 .go files in 1,000 packages vs an empty NoTargets
 #      project in the same folder (target <= 1.05x) and vs one in a small folder (report)
 #   bench/workspace/run.sh [--runs N] [--cold-runs N] [--only cold|edit|noop]
-# Every figure is printed with the load average (1 min) before and after its hyperfine run: the
+# Every figure is printed with the load average (1 min) before and after its timed rounds: the
 # machine is shared, so compare the ratios of one run, not absolute times across runs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
@@ -57,7 +58,7 @@ raw="cd $mods && GOROOT=$goroot CGO_ENABLED=0 $gobin build -trimpath -buildvcs=f
 
 if part cold; then
 load cold.before
-hyperfine --runs "$cold" --export-json "$work/cold.json" \
+"$interleave" --runs "$cold" --export-json "$work/cold.json" \
   -n one-project --prepare "rm -rf $work/gocache-a $mods/bin $mods/obj/Debug" "dotnet build $mods/tools.csproj --no-restore -nologo -v:q" \
   -n eight-projects --prepare "rm -rf $work/gocache-b $mods/cmd/*/bin $mods/cmd/*/obj/Debug" "dotnet build $mods/eight.slnx -m --no-restore -nologo -v:q" \
   -n raw --prepare "rm -rf $work/gocache-raw $work/rawout" "GOCACHE=$work/gocache-raw bash -c '$raw'"
@@ -75,7 +76,7 @@ dotnet build "$floor/floor.csproj" -nologo -v:q >/dev/null
 dotnet build "$mods/tools.csproj" --no-restore -nologo -v:q >/dev/null
 GOCACHE="$work/gocache-raw" bash -c "$raw"
 load edit.before
-hyperfine --runs "$runs" --export-json "$work/edit.json" \
+"$interleave" --runs "$runs" --export-json "$work/edit.json" \
   -n one-project --prepare "echo \"// \$(date +%s%N)\" >> $mods/lib/lib.go" "dotnet build $mods/tools.csproj --no-restore -nologo -v:q" \
   -n raw --prepare "echo \"// \$(date +%s%N)\" >> $mods/lib/lib.go" "GOCACHE=$work/gocache-raw bash -c '$raw'" \
   -n notargets-noop --prepare "echo \"// \$(date +%s%N)\" >> $mods/lib/lib.go" "dotnet build $floor/floor.csproj --no-restore -nologo -v:q"
@@ -137,7 +138,7 @@ dotnet build "$big/notargets.proj" -nologo -v:q >/dev/null
 dotnet build "$work/small/notargets/notargets.proj" -nologo -v:q >/dev/null
 
 load noop.before
-hyperfine --warmup 2 --runs "$runs" --export-json "$work/noop.json" \
+"$interleave" --warmup 2 --runs "$runs" --export-json "$work/noop.json" \
   -n solution "dotnet build $sol/go.slnx -m -nologo -v:q" \
   -n empty-solution "dotnet build $sol/empty.slnx -m -nologo -v:q" \
   -n big-module "dotnet build $big/big.csproj -nologo -v:q" \
