@@ -7,8 +7,8 @@
 hyperfine runs all the runs of one command, then all of the next. On a shared machine whose speed
 drifts over minutes (this one: the same cold go build took 14 s and 20 s within ten minutes), that
 puts the drift into the ratio of two commands. hyperfine has no option to interleave, so this
-runs round by round: every command once per round, in an order rotated each round so that no
-command always runs first after a prepare of another. Each --prepare runs right before its
+runs round by round: every command once per round, in an order rotated each round and reversed
+every other round, so that no command always runs first, or always right after another. Each --prepare runs right before its
 command and is not timed; commands run with bash -c. The JSON has, per command, its median, mean,
 stddev, min, max and times, under "results", as hyperfine's --export-json writes them, so the
 benchmarks' summaries read either.
@@ -64,6 +64,8 @@ def main():
     times = {b["name"]: [] for b in benches}
     for r in range(opts.runs):
         order = benches[r % len(benches):] + benches[:r % len(benches)]
+        if r % 2 == 1:
+            order.reverse()
         for b in order:
             times[b["name"]].append(run(b))
         print(f"  round {r + 1}/{opts.runs}: " + ", ".join(f"{b['name']} {times[b['name']][-1]:.3f} s" for b in benches), flush=True)

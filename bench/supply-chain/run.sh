@@ -44,8 +44,10 @@ echo "audit of the samples (warnings of an edit build):"
 touch "$work/on/Hello/main.go" "$work/on/MixedMonorepo/go/mathlib/mathlib.go" "$work/on/MixedMonorepo/go/sidecar/main.go"
 { dotnet build "$hello" $common; dotnet build "$app" $common; } | grep -oE "warning GOB310[1-4]: [^[]*" | sort -u | sed 's/^/  /' || echo "  (none)"
 
-edit_hello() { echo "echo '// bench' >> $work/$1/Hello/main.go"; }
-edit_app() { echo "echo '// bench' >> $work/$1/MixedMonorepo/go/sidecar/main.go; echo '// bench' >> $work/$1/MixedMonorepo/go/mathlib/mathlib.go"; }
+# Each edit is unique (copy and time): the copies share Go's build cache, and with -trimpath the
+# second copy to build the same text would find the first one's compile there.
+edit_hello() { echo "echo \"// bench $1 \$(date +%s%N)\" >> $work/$1/Hello/main.go"; }
+edit_app() { echo "echo \"// bench $1 \$(date +%s%N)\" >> $work/$1/MixedMonorepo/go/sidecar/main.go; echo \"// bench $1 \$(date +%s%N)\" >> $work/$1/MixedMonorepo/go/mathlib/mathlib.go"; }
 "$interleave" --warmup 1 --runs "$runs" --export-json "$work/result.json" \
   -n hello-edit-on --prepare "$(edit_hello on)" "dotnet build $work/on/Hello/Hello.csproj $common" \
   -n hello-edit-off --prepare "$(edit_hello off)" "dotnet build $work/off/Hello/Hello.csproj $common" \
