@@ -126,7 +126,7 @@ public sealed class GoSupplyChain : CodedTask
             && !string.IsNullOrEmpty(AuditDataRecord) && File.Exists(AuditDataRecord)
             && outputs.All(o => KeyMatches(o.Item, AuditKeyOf(o.Item, o.Output, suppressed, source, current))))
         {
-            Log.LogMessage(MessageImportance.Low, "Audit: the outputs link what they linked at the last audit, and the data is unchanged; its findings stand.");
+            Log.LogMessageFromResources(MessageImportance.Low, "AuditFindingsKept", string.Join(", ", current));
             return;
         }
 

@@ -132,6 +132,7 @@ public sealed class SupplyChainTests
         ws.WriteFile("app/main.go", File.ReadAllText(ws.PathOf("app/main.go")).Replace("app %s", "app: %s"));
         DotNetResult edited = ws.Build(Project, "-v:d").AssertSuccess();
         edited.AssertOutputContains("Task \"GoSupplyChain\"");
+        edited.AssertOutputContains("the recorded findings stand, and the database is not read");
         CollectionAssert.AreEquivalent(findings, AuditWarnings(edited), edited.Describe());
         StringAssert.Contains(File.ReadAllText(ws.PathOf("app/bin/Debug/app.cdx.json")), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ws.PathOf("app/bin/Debug/app")))).ToLowerInvariant(), "the SBOM describes the new binary");
 
