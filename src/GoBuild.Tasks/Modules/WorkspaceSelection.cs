@@ -85,18 +85,7 @@ public static class WorkspaceSelection
             return selected;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, text);
-        if (File.Exists(path))
-        {
-            File.Replace(temp, path, null);
-        }
-        else
-        {
-            File.Move(temp, path);
-        }
-
+        RecordFile.ReplaceAtomically(path, Encoding.UTF8.GetBytes(text));
         return selected;
     }
 

@@ -60,6 +60,25 @@ public static class RecordFile
         return true;
     }
 
+    /// <summary>
+    /// Writes <paramref name="content"/> to a temporary file and renames it over <paramref name="path"/>:
+    /// for files other processes may read while this one writes them (shared caches), never seen half-written.
+    /// </summary>
+    public static void ReplaceAtomically(string path, byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, content);
+        if (File.Exists(path))
+        {
+            File.Replace(temp, path, null);
+        }
+        else
+        {
+            File.Move(temp, path);
+        }
+    }
+
     /// <summary>Writes what a decision read and what it looked for in vain, next to its record.</summary>
     public static void WriteInputs(string record, DecisionInputs inputs)
     {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace GoBuild.Tasks.SupplyChain;
@@ -49,9 +48,7 @@ public static class AuditKey
             lines.Add("data " + data.FullName + " " + (data.Exists ? data.Length + " " + data.LastWriteTimeUtc.Ticks : "missing"));
         }
 
-        using var sha = SHA256.Create();
-        byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
-        return string.Concat(hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        return GoBuildInfo.Sha256Hex(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
     }
 
     private static string Module(GoBuildInfoModule? module) =>

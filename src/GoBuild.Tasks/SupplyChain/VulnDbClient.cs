@@ -12,6 +12,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GoBuild.Tasks.Records;
 using GoBuild.Tasks.Toolchain;
 
 namespace GoBuild.Tasks.SupplyChain;
@@ -340,7 +341,7 @@ public sealed class VulnDbClient
         string modified = ReadModified(db.Content!);
 
         // Kept so the cache is a database in the served layout (govulncheck reads it as file://).
-        WriteAtomically(Path.Combine(dir, "index", "db.json"), db.Content!);
+        RecordFile.ReplaceAtomically(Path.Combine(dir, "index", "db.json"), db.Content!);
         if (haveIndex && string.Equals(modified, state.DatabaseModified, StringComparison.Ordinal))
         {
             state.DbValidator = db.Validator;
@@ -360,7 +361,7 @@ public sealed class VulnDbClient
                 throw new FetchException(Uri("index/modules.json") + ": " + ex.Message);
             }
 
-            WriteAtomically(Path.Combine(dir, "index", "modules.json"), modules.Content!);
+            RecordFile.ReplaceAtomically(Path.Combine(dir, "index", "modules.json"), modules.Content!);
             state.ModulesValidator = modules.Validator;
         }
 
@@ -385,7 +386,7 @@ public sealed class VulnDbClient
                 {
                     Fetched entry = await FetchAsync("ID/" + p.Key + ".json", null, cancellationToken).ConfigureAwait(false);
                     _digest.Entry(p.Key, entry.Content!);
-                    WriteAtomically(EntryPath(dir, p.Key), entry.Content!);
+                    RecordFile.ReplaceAtomically(EntryPath(dir, p.Key), entry.Content!);
                     fetched[p.Key] = p.Value;
                 }
                 catch (FetchException ex)
@@ -597,26 +598,11 @@ public sealed class VulnDbClient
         return ex;
     }
 
-    private static void WriteAtomically(string path, byte[] content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temp, content);
-        if (File.Exists(path))
-        {
-            File.Replace(temp, path, null);
-        }
-        else
-        {
-            File.Move(temp, path);
-        }
-    }
-
     private static void WriteIfDifferent(string path, string text)
     {
         if (!File.Exists(path) || !string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal))
         {
-            WriteAtomically(path, Encoding.UTF8.GetBytes(text));
+            RecordFile.ReplaceAtomically(path, Encoding.UTF8.GetBytes(text));
         }
     }
 
