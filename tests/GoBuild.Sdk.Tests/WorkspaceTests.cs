@@ -90,19 +90,7 @@ public sealed class WorkspaceTests
             }
         }
 
-        ws.WriteFile("app/app.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../a/cmd/p1/a1.csproj" />
-                <ProjectReference Include="../c/cmd/p4/c4.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        ws.WriteFile("app/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        ws.WriteConsoleApp("app", "../a/cmd/p1/a1.csproj", "../c/cmd/p4/c4.csproj");
         solution.Append("  <Project Path=\"app/app.csproj\" />\n</Solution>\n");
         ws.WriteFile("all.slnx", solution.ToString());
 

@@ -129,11 +129,13 @@ public sealed class TestProject
     }
 
     /// <summary>
-    /// Writes <c>{folder}/{folder}.csproj</c>, a net10.0 C# console app with one ProjectReference
-    /// (relative to that folder), and a Program.cs that prints the folder's name.
+    /// Writes <c>{folder}/{folder}.csproj</c>, a net10.0 C# console app with a ProjectReference to
+    /// each of <paramref name="projectReferences"/> (relative to that folder), and a Program.cs that
+    /// prints the folder's name.
     /// </summary>
-    public TestProject WriteConsoleApp(string folder, string projectReference)
+    public TestProject WriteConsoleApp(string folder, params string[] projectReferences)
     {
+        string references = string.Join("\n", projectReferences.Select(r => $"    <ProjectReference Include=\"{SecurityElement.Escape(r)}\" />"));
         WriteFile($"{folder}/{folder}.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -141,7 +143,7 @@ public sealed class TestProject
                 <TargetFramework>net10.0</TargetFramework>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{SecurityElement.Escape(projectReference)}" />
+            {references}
               </ItemGroup>
             </Project>
             """);
