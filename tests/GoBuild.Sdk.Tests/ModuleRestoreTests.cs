@@ -28,7 +28,7 @@ public sealed class ModuleRestoreTests
         int before = go.Invocations.Length;
         DotNetResult noOp = app.Build("-v:diag").AssertSuccess();
         Assert.AreEqual(before, go.Invocations.Length, "A no-op build, restore included, ran go:\n" + string.Join("\n", go.Invocations));
-        noOp.AssertOutputContains("Skipping target \"_GoBuildDownloadModules\" because all output files are up-to-date");
+        noOp.AssertOutputContains("Skipping target \"_GoBuildMarkRestoreStale\" because all output files are up-to-date");
         noOp.AssertOutputContains("Skipping target \"_GoBuildVerifyModules\" because all output files are up-to-date");
         noOp.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
 
@@ -36,6 +36,56 @@ public sealed class ModuleRestoreTests
         DotNetResult missing = app.Build("--no-restore", "-p:GoModuleCacheDir=" + app.Workspace.PathOf("empty-cache")).AssertFailure();
         string error = missing.AssertError("GOB3005", GreetApp.Greet);
         StringAssert.Contains(error, "dotnet restore");
+    }
+
+    [TestMethod]
+    public void Restore_WhenNothingItDependsOnChanged_RunsNoneOfItsChain_AndAWipedCacheAChangedSettingOrForceRunItAgain()
+    {
+        string name = nameof(Restore_WhenNothingItDependsOnChanged_RunsNoneOfItsChain_AndAWipedCacheAChangedSettingOrForceRunItAgain);
+        CountingToolchain go = CountingToolchain.Create(Path.Combine(E2E.RunRoot, name));
+        GreetApp app = GreetApp.Create(name, goRoot: go.Root);
+        TestProject ws = app.Workspace;
+        app.Restore().AssertSuccess();
+        Assert.AreEqual(1, go.Count("mod download"), string.Join("\n", go.Invocations));
+
+        // Nothing changed: restore's own check stands in for both decisions, the module inputs and the download.
+        DotNetResult again = ws.DotNet("restore", GreetApp.Project, "-v:d").AssertSuccess();
+        again.AssertOutputContains("Skipping target \"_GoBuildMarkRestoreStale\" because all output files are up-to-date");
+        again.AssertOutputDoesNotContain("Target \"_GoBuildWriteBuildSettings\"");
+        again.AssertOutputDoesNotContain("Target \"_GoBuildCollectModuleInputs\"");
+        again.AssertOutputDoesNotContain("Assembly loaded during TaskRun: GoBuild.Tasks");
+        Assert.AreEqual(1, go.Count("mod download"), string.Join("\n", go.Invocations));
+
+        // A wiped module cache: a file the last restore relied on is gone, so it downloads again.
+        FileModuleProxy.DeleteDirectory(app.ModuleCache);
+        app.Restore().AssertSuccess();
+        Assert.AreEqual(2, go.Count("mod download"), string.Join("\n", go.Invocations));
+        app.Build("--no-restore").AssertSuccess();
+        Assert.AreEqual(FileModuleProxy.Greeting(FileModuleProxy.V1), ws.RunProgram("app/bin/Debug/app"));
+
+        // A changed setting runs the decisions again, and a bad one is refused before go runs, every time.
+        for (int i = 0; i < 2; i++)
+        {
+            ws.DotNet("restore", GreetApp.Project, "-p:GoTrimPath=yes").AssertFailure().AssertError("GOB2004", "GoTrimPath");
+        }
+
+        Assert.AreEqual(2, go.Count("mod download"), string.Join("\n", go.Invocations));
+        DotNetResult back = ws.DotNet("restore", GreetApp.Project, "-v:d").AssertSuccess();
+        back.AssertOutputContains("Target \"_GoBuildCollectModuleInputs\"");
+        back.AssertOutputContains("Skipping target \"_GoBuildDownloadModules\" because all output files are up-to-date");
+
+        // A deleted go.sum is noticed, and so is one that appears where the last restore found none.
+        string goSum = File.ReadAllText(app.GoSumPath);
+        File.Delete(app.GoSumPath);
+        ws.DotNet("restore", GreetApp.Project, "-v:d").AssertSuccess().AssertOutputContains("Target \"_GoBuildCollectModuleInputs\"");
+        File.WriteAllText(app.GoSumPath, goSum);
+        ws.DotNet("restore", GreetApp.Project, "-v:d").AssertSuccess().AssertOutputContains("Target \"_GoBuildCollectModuleInputs\"");
+        ws.DotNet("restore", GreetApp.Project, "-v:d").AssertSuccess()
+            .AssertOutputContains("Skipping target \"_GoBuildMarkRestoreStale\" because all output files are up-to-date");
+
+        // A forced restore runs the download, whatever the check says (it finds every module in the cache).
+        ws.DotNet("restore", GreetApp.Project, "--force", "-v:n").AssertSuccess()
+            .AssertOutputContains("every required module is in the module cache");
     }
 
     [TestMethod]
